@@ -108,7 +108,7 @@ public class WebPubSubExtension implements BuildCompatibleExtension {
     /** At validation time beans cannot be created; a registered bean or azure-identity counts as present. */
     private Optional<WebPubSubTokenCredential> credentialPlaceholder(String hub) {
         boolean present = credentialBeans.contains(hub) || credentialBeans.contains("")
-                || AzureIdentity.credential().isPresent();
+                || AzureIdentity.isAvailable();
         return present ? Optional.of(scope -> {
             throw new IllegalStateException("placeholder");
         }) : Optional.empty();

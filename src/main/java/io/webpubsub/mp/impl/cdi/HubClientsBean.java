@@ -34,6 +34,8 @@ import io.webpubsub.mp.spi.WebPubSubTokenCredential;
 @Named("io.webpubsub.mp.WebPubSubClients") // a named bean is never removed as unused (Quarkus ArC)
 public class HubClientsBean implements WebPubSubClients, SettingsResolver.Credentials {
 
+    private static final System.Logger LOG = System.getLogger("io.webpubsub.mp");
+
     private final Map<String, HubRuntime> runtimes = new ConcurrentHashMap<>();
 
     @Inject
@@ -67,8 +69,12 @@ public class HubClientsBean implements WebPubSubClients, SettingsResolver.Creden
         HubNames.hubProblem(hub).ifPresent(problem -> {
             throw new IllegalArgumentException("Invalid 'hub': " + problem);
         });
-        return runtimes.computeIfAbsent(hub, h -> HubRuntime.create(SettingsResolver
-                .resolve(ConfigProvider.getConfig(), h, this).orThrow()));
+        return runtimes.computeIfAbsent(hub, h -> {
+            HubRuntime runtime = HubRuntime.create(SettingsResolver.resolve(ConfigProvider.getConfig(), h, this)
+                    .orThrow());
+            LOG.log(System.Logger.Level.DEBUG, "Created the clients of {0}", runtime.settings());
+            return runtime;
+        });
     }
 
     @Override

@@ -37,7 +37,7 @@ final class UpstreamTestApp implements AutoCloseable {
     private final Config config;
     private final SeContainer container;
     private final Server server;
-    private final HttpClient client = HttpClient.newHttpClient();
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final int port;
 
     private UpstreamTestApp(Map<String, String> properties, Class<?>... beans) {

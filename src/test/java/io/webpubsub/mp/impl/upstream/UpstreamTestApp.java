@@ -24,6 +24,7 @@ import org.jboss.resteasy.spi.ResteasyProviderFactory;
 import org.jboss.weld.environment.se.Weld;
 
 import io.smallrye.config.PropertiesConfigSource;
+import io.webpubsub.mp.events.EventEndpoint;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import io.undertow.Undertow;
 
@@ -52,8 +53,14 @@ final class UpstreamTestApp implements AutoCloseable {
             throw e;
         }
         ResteasyDeployment deployment = new ResteasyDeploymentImpl();
-        deployment.getResourceFactories().add(new CdiResourceFactory(container, UpstreamResource.class));
-        deployment.getProviders().add(container.select(UpstreamPathFilter.class).get());
+        // registered as an application that lists EventEndpoint.classes() would have them registered
+        for (Class<?> type : EventEndpoint.classes()) {
+            if (type.isAnnotationPresent(jakarta.ws.rs.Path.class)) {
+                deployment.getResourceFactories().add(new CdiResourceFactory(container, type));
+            } else {
+                deployment.getProviders().add(container.select(type).get());
+            }
+        }
         server = new Server();
         server.deploy(server.undertowDeployment(deployment, "/api").setContextPath("/")
                 .setDeploymentName("upstream-" + UUID.randomUUID()).setClassLoader(loader));

@@ -41,6 +41,12 @@ public class UpstreamExtension implements BuildCompatibleExtension {
     private final Map<String, String> connectHandlers = new TreeMap<>();
     private final Map<String, String> userEventHandlers = new TreeMap<>();
 
+    /**
+     * Records a handler bean's hub and reports a missing qualifier, an invalid name or a second handler.
+     *
+     * @param bean a bean that implements a handler interface
+     * @param messages where deployment problems go
+     */
     @Registration(types = {ConnectHandler.class, UserEventHandler.class})
     public void handler(BeanInfo bean, Messages messages) {
         String where = describe(bean);
@@ -61,6 +67,12 @@ public class UpstreamExtension implements BuildCompatibleExtension {
         }
     }
 
+    /**
+     * Records the hub of an observer of a notification event.
+     *
+     * @param observer the observer method
+     * @param messages where deployment problems go
+     */
     @Registration(types = {ConnectedEvent.class, DisconnectedEvent.class, GroupJoinedEvent.class,
             GroupLeftEvent.class})
     public void observer(ObserverInfo observer, Messages messages) {
@@ -71,6 +83,11 @@ public class UpstreamExtension implements BuildCompatibleExtension {
         }
     }
 
+    /**
+     * Hands the hubs found to run time as the {@link UpstreamHubs} bean.
+     *
+     * @param components where synthetic beans are added
+     */
     @Synthesis
     public void synthesis(SyntheticComponents components) {
         String[] names = hubs.values().stream().map(spelling -> spelling[0]).toArray(String[]::new);

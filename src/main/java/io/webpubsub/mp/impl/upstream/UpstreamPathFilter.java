@@ -27,6 +27,11 @@ public class UpstreamPathFilter implements ContainerRequestFilter {
     @Inject
     UpstreamConfiguration configuration;
 
+    /**
+     * Rewrites or refuses the request; leaves every other request alone.
+     *
+     * @param request the request before resource matching
+     */
     @Override
     public void filter(ContainerRequestContext request) {
         String configured = configuration.path();

@@ -2,6 +2,9 @@
 // An express app with WebPubSubEventHandler answers the emulator's upstream events for a client SDK connection.
 // Prints EVENT listening {port}; after the test writes a line to stdin (the emulator now points at the app),
 // a WebPubSubClient connects (connect/connected events), sends user events and gets the handler's replies.
+// WPS_ALLOWED_ENDPOINTS=emulator restricts the abuse-protection answer to the emulator's endpoint (allowedEndpoints),
+// as production handlers are configured; otherwise the handler allows any origin.
+// WPS_REJECT=1 adds a user event that the handler fails with 400.
 const express = require("express");
 const { WebPubSubEventHandler } = require("@azure/web-pubsub-express");
 const { WebPubSubServiceClient } = require("@azure/web-pubsub");
@@ -15,7 +18,7 @@ run(async () => {
   const seen = { connect: [], connected: [], disconnected: [], user: [], preflight: [] };
 
   const handler = new WebPubSubEventHandler(hub, {
-    allowedEndpoints: [endpoint],
+    allowedEndpoints: process.env.WPS_ALLOWED_ENDPOINTS === "emulator" ? [endpoint] : undefined,
     handleConnect: (req, res) => {
       seen.connect.push(req);
       emit("handler-connect", {
@@ -71,7 +74,8 @@ run(async () => {
 
   const service = new WebPubSubServiceClient(connectionString, hub, { allowInsecureConnection: true });
   const token = await service.getClientAccessToken({ userId: "token-user" });
-  const client = new WebPubSubClient(token.url, { autoReconnect: false });
+  // no message retries: the client SDK would resend a failed event 3 times (1 s apart), hiding what the emulator did
+  const client = new WebPubSubClient(token.url, { autoReconnect: false, messageRetryOptions: { maxRetries: 0 } });
   const serverMessages = [];
   const groupMessages = [];
   let connected;
@@ -98,11 +102,13 @@ run(async () => {
   await waitFor("the json reply", () => serverMessages.length >= 2);
   await client.sendEvent("echo", "again", "text");
   await waitFor("the second text reply", () => serverMessages.length >= 3);
-  try {
-    await client.sendEvent("reject", "x", "text");
-    emit("reject-result", { error: null });
-  } catch (e) {
-    emit("reject-result", { error: e.name, message: e.message, errorDetail: e.errorDetail });
+  if (process.env.WPS_REJECT === "1") {
+    try {
+      await client.sendEvent("reject", "x", "text");
+      emit("reject-result", { error: null });
+    } catch (e) {
+      emit("reject-result", { error: e.name, message: e.message, errorDetail: e.errorDetail });
+    }
   }
 
   // the group from the connect response, and the permission from its roles

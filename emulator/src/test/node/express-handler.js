@@ -5,6 +5,7 @@
 // WPS_ALLOWED_ENDPOINTS=emulator restricts the abuse-protection answer to the emulator's endpoint (allowedEndpoints),
 // as production handlers are configured; otherwise the handler allows any origin.
 // WPS_REJECT=1 adds a user event that the handler fails with 400.
+// WPS_CONNECT_STATUS=<status> makes the handler reject connect with that status; the client's start() then fails.
 const express = require("express");
 const { WebPubSubEventHandler } = require("@azure/web-pubsub-express");
 const { WebPubSubServiceClient } = require("@azure/web-pubsub");
@@ -26,6 +27,10 @@ run(async () => {
         origin: req.context.origin, claims: req.claims, query: req.query, subprotocols: req.subprotocols,
         clientCertificates: req.clientCertificates, headers: req.headers,
       });
+      if (process.env.WPS_CONNECT_STATUS) {
+        res.fail(Number(process.env.WPS_CONNECT_STATUS), "no entry");
+        return;
+      }
       res.setState("greeting", "hello-state");
       res.success({ userId: "express-user", groups: ["lobby"], roles: ["webpubsub.sendToGroup.lobby"] });
     },
@@ -92,6 +97,18 @@ run(async () => {
     emit("group-message", { group: e.message.group, dataType: e.message.dataType, data: printable(e.message) });
   });
 
+  if (process.env.WPS_CONNECT_STATUS) {
+    try {
+      await client.start();
+      emit("start-result", { error: null });
+    } catch (e) {
+      emit("start-result", { error: e.name, message: e.message });
+    }
+    // time for connected/disconnected events that must not come
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    server.close();
+    return;
+  }
   await client.start();
   await waitFor("the connected event", () => connected);
   await waitFor("the handler's connected event", () => seen.connected.length > 0);

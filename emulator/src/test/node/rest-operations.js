@@ -1,7 +1,6 @@
 "use strict";
 // The JS service SDK drives the REST data plane while client SDK connections observe the effects.
 // Each check prints EVENT step {name}; the first mismatch ends the script with FAIL <step>: <what differed>.
-// WPS_FILTERED=1 adds the operations that take an OData filter.
 const assert = require("node:assert/strict");
 const { WebPubSubServiceClient } = require("@azure/web-pubsub");
 const { WebPubSubClient, WebPubSubJsonProtocol } = require("@azure/web-pubsub-client");
@@ -179,32 +178,32 @@ run(async () => {
     assert.equal(await service.groupExists("g3"), false);
   });
 
-  if (process.env.WPS_FILTERED === "1") {
-    await step("sendToAllFiltered", async () => {
-      // were the filter ignored, the excluded message would arrive first
-      await service.sendToAll("not alice", { contentType: "text/plain", filter: "userId ne 'alice'" });
-      await service.sendToAll("alice only", { contentType: "text/plain", filter: "userId eq 'alice' and not('x' in groups)" });
-      await settle(alice, bob);
-      assert.deepEqual(drain(alice).map((m) => m.data), ["alice only"]);
-      assert.deepEqual(drain(bob).map((m) => m.data), ["not alice"]);
-    });
-    await step("addConnectionsToGroupsFiltered", async () => {
-      await service.addConnectionsToGroups(["g4", "g5"], "userId eq 'bob'");
-      await service.group("g5").sendToAll("g5", { contentType: "text/plain" });
-      await settle(alice, bob);
-      assert.deepEqual(drain(bob).map((m) => m.data), ["g5"]);
-      assert.deepEqual(drain(alice), []);
-      await service.removeConnectionsFromGroups(["g4", "g5"], "startswith(userId, 'b')");
-      assert.equal(await service.groupExists("g4"), false);
-      assert.equal(await service.groupExists("g5"), false);
-    });
-    await step("invalidFilter", async () => {
-      const error = await rejection(service.sendToAll("x", { contentType: "text/plain", filter: "userId eq" }));
-      assert.equal(error.statusCode, 400);
-      assert.equal(error.message,
-        "Invalid syntax for 'userId eq': Expected an expression at position 9, found the end of the filter. (Parameter 'filter')");
-    });
-  }
+  await step("sendToAllFiltered", async () => {
+    // were the filter ignored, the excluded message would arrive first
+    await service.sendToAll("not alice", { contentType: "text/plain", filter: "userId ne 'alice'" });
+    await service.sendToAll("alice only", { contentType: "text/plain", filter: "userId eq 'alice' and not('x' in groups)" });
+    await settle(alice, bob);
+    assert.deepEqual(drain(alice).map((m) => m.data), ["alice only"]);
+    assert.deepEqual(drain(bob).map((m) => m.data), ["not alice"]);
+  });
+
+  await step("addConnectionsToGroupsFiltered", async () => {
+    await service.addConnectionsToGroups(["g4", "g5"], "userId eq 'bob'");
+    await service.group("g5").sendToAll("g5", { contentType: "text/plain" });
+    await settle(alice, bob);
+    assert.deepEqual(drain(bob).map((m) => m.data), ["g5"]);
+    assert.deepEqual(drain(alice), []);
+    await service.removeConnectionsFromGroups(["g4", "g5"], "startswith(userId, 'b')");
+    assert.equal(await service.groupExists("g4"), false);
+    assert.equal(await service.groupExists("g5"), false);
+  });
+
+  await step("invalidFilter", async () => {
+    const error = await rejection(service.sendToAll("x", { contentType: "text/plain", filter: "userId eq" }));
+    assert.equal(error.statusCode, 400);
+    assert.equal(error.message,
+      "Invalid syntax for 'userId eq': Expected an expression at position 9, found the end of the filter. (Parameter 'filter')");
+  });
 
   await step("closeConnectionWithReason", async () => {
     await service.closeConnection(bob.id, { reason: "bye bob" });

@@ -70,6 +70,19 @@ class ExpressHandlerCompatTest {
         }
     }
 
+    @Test
+    void aConnectTheHandlerRejectsFailsTheClientsHandshakeWithItsStatus() throws Exception {
+        try (NodeScript node = runExpressScript(Map.of("WPS_CONNECT_STATUS", "401"))) {
+            String transcript = node.transcript();
+            assertEquals(1, node.events("handler-connect").size(), transcript);
+            JsonObject start = node.await("start-result", Duration.ZERO);
+            assertEquals("Unexpected server response: 401", start.getString("message"), transcript);
+            assertTrue(node.events("connected").isEmpty(), transcript);
+            assertTrue(node.events("handler-connected").isEmpty(), "no connected event after a rejection\n" + transcript);
+            assertTrue(node.events("handler-disconnected").isEmpty(), "no disconnected event after a rejection\n" + transcript);
+        }
+    }
+
     /** Runs the script to its end, with the hub's event handler pointed at the express app the script started. */
     private NodeScript runExpressScript(Map<String, String> options) throws Exception {
         Map<String, String> environment = new HashMap<>(options);

@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -168,8 +167,6 @@ class JavaServiceSdkOperationsCompatTest {
     }
 
     @Test
-    @Disabled("needs the core to evaluate 'filter' with ConnectionFilter: impl/rest/Filters.java still answers 400"
-            + " 'The filter parameter is not supported yet.' (its TODO(merge emu-pure))")
     void filteredOperations() throws Exception {
         byte[] body = "alice only".getBytes(StandardCharsets.UTF_8);
         service.sendToAllWithResponse(BinaryData.fromBytes(body), WebPubSubContentType.TEXT_PLAIN, body.length,

@@ -3,7 +3,7 @@ package io.webpubsub.emulator;
 import io.webpubsub.emulator.impl.auth.Jwt;
 import io.webpubsub.emulator.support.Rest;
 import io.webpubsub.emulator.support.WsClient;
-import jakarta.json.Json;
+import io.webpubsub.emulator.impl.Jsons;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -486,17 +486,17 @@ class RestApiTest {
         assertEquals(401, Rest.send(base.copy().header("Authorization", "Bearer " + sign(url, now - 301, key)).build()).statusCode());
         assertEquals(202, Rest.send(base.copy().header("Authorization", "Bearer " + sign(url, now - 200, key)).build()).statusCode());
         // no exp
-        String noExp = Jwt.sign(Json.createObjectBuilder().add("aud", url).build(), key);
+        String noExp = Jwt.sign(Jsons.PROVIDER.createObjectBuilder().add("aud", url).build(), key);
         assertEquals(401, Rest.send(base.copy().header("Authorization", "Bearer " + noExp).build()).statusCode());
         assertEquals(401, Rest.send(base.copy().header("Authorization", "Bearer not.a.jwt").build()).statusCode());
         assertEquals(401, Rest.send(base.copy().header("Authorization", "Basic abc").build()).statusCode());
         // Entra tokens are refused unless enabled
-        String entra = Jwt.sign(Json.createObjectBuilder().add("aud", "https://webpubsub.azure.com").add("exp", now + 60).build(), "x".repeat(32));
+        String entra = Jwt.sign(Jsons.PROVIDER.createObjectBuilder().add("aud", "https://webpubsub.azure.com").add("exp", now + 60).build(), "x".repeat(32));
         assertEquals(401, Rest.send(base.copy().header("Authorization", "Bearer " + entra).build()).statusCode());
     }
 
     private static String sign(String aud, long exp, String key) {
-        return Jwt.sign(Json.createObjectBuilder().add("aud", aud).add("exp", exp).build(), key);
+        return Jwt.sign(Jsons.PROVIDER.createObjectBuilder().add("aud", aud).add("exp", exp).build(), key);
     }
 
     @Test
@@ -509,9 +509,9 @@ class RestApiTest {
                     .header("Content-Type", "text/plain");
             assertEquals(202, Rest.send(base.copy().header("Authorization", "Bearer " + sign(url, now + 60, secondary)).build()).statusCode());
             assertEquals(202, Rest.send(base.copy().header("Authorization", "Bearer " + sign(url, now + 60, WebPubSubEmulator.DEFAULT_ACCESS_KEY)).build()).statusCode());
-            String entra = Jwt.sign(Json.createObjectBuilder().add("aud", "https://webpubsub.azure.com").add("exp", now + 60).build(), "x".repeat(32));
+            String entra = Jwt.sign(Jsons.PROVIDER.createObjectBuilder().add("aud", "https://webpubsub.azure.com").add("exp", now + 60).build(), "x".repeat(32));
             assertEquals(202, Rest.send(base.copy().header("Authorization", "Bearer " + entra).build()).statusCode());
-            String expiredEntra = Jwt.sign(Json.createObjectBuilder().add("aud", "https://webpubsub.azure.com").add("exp", now - 400).build(), "x".repeat(32));
+            String expiredEntra = Jwt.sign(Jsons.PROVIDER.createObjectBuilder().add("aud", "https://webpubsub.azure.com").add("exp", now - 400).build(), "x".repeat(32));
             assertEquals(401, Rest.send(base.copy().header("Authorization", "Bearer " + expiredEntra).build()).statusCode());
         }
     }

@@ -190,6 +190,40 @@ class RestApiTest {
         }
     }
 
+    // ---- filter (spec 2.4, evaluated by ConnectionFilter) -------------------------------------------------------------
+
+    @Test
+    void sendsAndGroupOperationsHonourFilters() {
+        String hub = hub();
+        try (Conn a = json(hub, "user1", List.of(), List.of("g1")); Conn b = json(hub, "user2", List.of(), List.of("g2"));
+             Conn anon = json(hub, null, List.of(), List.of("g1"))) {
+            String filter = java.net.URLEncoder.encode("'g1' in groups and userId ne null", StandardCharsets.UTF_8);
+            assertEquals(202, rest.call("POST", "/api/hubs/" + hub + "/:send" + V + "&filter=" + filter, "text/plain", "f1").statusCode());
+            assertEquals("f1", a.ws().nextJson().getString("data"));
+            b.ws().assertNoFrame(150);
+            anon.ws().assertNoFrame(0);
+            String byUser = java.net.URLEncoder.encode("userId in ('user2', 'other')", StandardCharsets.UTF_8);
+            assertEquals(202, rest.call("POST", "/api/hubs/" + hub + "/groups/g2/:send" + V + "&filter=" + byUser, "text/plain", "f2").statusCode());
+            assertEquals("f2", b.ws().nextJson().getString("data"));
+            String noUser = java.net.URLEncoder.encode("userId eq null", StandardCharsets.UTF_8);
+            assertEquals(200, rest.call("POST", "/api/hubs/" + hub + "/:addToGroups" + V, "application/json",
+                    "{\"groups\":[\"anons\"],\"filter\":\"userId eq null\"}").statusCode());
+            assertEquals(List.of(anon.id()), Rest.json(rest.call("GET", "/api/hubs/" + hub + "/groups/anons/connections" + V).body())
+                    .getJsonArray("value").stream().map(v -> v.asJsonObject().getString("connectionId")).toList());
+            assertEquals(202, rest.call("POST", "/api/hubs/" + hub + "/users/user1/:send" + V + "&filter=" + noUser, "text/plain", "none").statusCode());
+            a.ws().assertNoFrame(150);
+            HttpResponse<String> bad = rest.call("POST", "/api/hubs/" + hub + "/:send" + V + "&filter="
+                    + java.net.URLEncoder.encode("userId eq", StandardCharsets.UTF_8), "text/plain", "x");
+            assertEquals(400, bad.statusCode());
+            assertEquals("Error.BadRequest", bad.headers().firstValue("x-ms-error-code").orElseThrow());
+            String message = Rest.json(bad.body()).getString("message");
+            assertTrue(message.startsWith("Invalid syntax for 'userId eq'") && message.endsWith("(Parameter 'filter')"), message);
+            assertEquals("Request", Rest.json(bad.body()).getString("target"));
+            assertEquals(400, rest.call("POST", "/api/hubs/" + hub + "/:removeFromGroups" + V, "application/json",
+                    "{\"groups\":[\"g1\"],\"filter\":\"not length(userId) gt 5\"}").statusCode());
+        }
+    }
+
     // ---- existence checks (#8, #11, #20) ---------------------------------------------------------------------------
 
     @Test

@@ -10,7 +10,7 @@ import io.webpubsub.emulator.impl.hub.Hub;
 import io.webpubsub.emulator.impl.hub.Payload;
 import io.webpubsub.emulator.impl.hub.Transport;
 import io.webpubsub.emulator.impl.upstream.Upstream;
-import jakarta.json.Json;
+import io.webpubsub.emulator.impl.Jsons;
 
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
@@ -212,7 +212,7 @@ public final class Engine implements AutoCloseable {
             fire(c, "left", groupBody(g));
         }
         trace.log(c.hub(), "connection " + c.id() + " disconnected" + (reason == null || reason.isEmpty() ? "" : ": " + reason));
-        fire(c, "disconnected", Json.createObjectBuilder().add("reason", reason == null ? "" : reason).build().toString());
+        fire(c, "disconnected", Jsons.PROVIDER.createObjectBuilder().add("reason", reason == null ? "" : reason).build().toString());
     }
 
     /** Ends several connections with the same reason. */
@@ -251,7 +251,7 @@ public final class Engine implements AutoCloseable {
     }
 
     private static String groupBody(String group) {
-        return Json.createObjectBuilder().add("group", group).build().toString();
+        return Jsons.PROVIDER.createObjectBuilder().add("group", group).build().toString();
     }
 
     /** Delivers a message to every target that passes {@code include}. */
@@ -311,7 +311,7 @@ public final class Engine implements AutoCloseable {
         long now = clock.instant().getEpochSecond();
         byte[] jti = new byte[8];
         new SecureRandom().nextBytes(jti);
-        return Jwt.sign(Json.createObjectBuilder().add("iss", "https://webpubsub.azure.com").add("aud", connectionId)
+        return Jwt.sign(Jsons.PROVIDER.createObjectBuilder().add("iss", "https://webpubsub.azure.com").add("aud", connectionId)
                 .add("jti", HexFormat.of().formatHex(jti)).add("iat", now).add("exp", now + Duration.ofDays(7).toSeconds())
                 .build(), reconnectionSecret);
     }

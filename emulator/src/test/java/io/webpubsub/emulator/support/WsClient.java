@@ -1,6 +1,6 @@
 package io.webpubsub.emulator.support;
 
-import jakarta.json.Json;
+import io.webpubsub.emulator.impl.Jsons;
 import jakarta.json.JsonObject;
 
 import java.io.StringReader;
@@ -104,7 +104,7 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
     }
 
     public JsonObject nextJson() {
-        try (var r = Json.createReader(new StringReader(nextText()))) {
+        try (var r = Jsons.PROVIDER.createReader(new StringReader(nextText()))) {
             return r.readObject();
         }
     }

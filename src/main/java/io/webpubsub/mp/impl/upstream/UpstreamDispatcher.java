@@ -20,6 +20,7 @@ import io.webpubsub.mp.events.ConnectEvent;
 import io.webpubsub.mp.events.ConnectHandler;
 import io.webpubsub.mp.events.ConnectedEvent;
 import io.webpubsub.mp.events.ConnectionContext;
+import io.webpubsub.mp.events.DisconnectedEvent;
 import io.webpubsub.mp.events.EventRejectedException;
 import io.webpubsub.mp.events.GroupJoinedEvent;
 import io.webpubsub.mp.events.GroupLeftEvent;
@@ -162,8 +163,7 @@ public class UpstreamDispatcher {
             case CONNECT -> connect(hub, EventBodies.connect(context, body));
             case USER -> user(hub, EventBodies.user(context, contentType, body));
             case CONNECTED -> notify(hub, ConnectedEvent.class, new ConnectedEvent(context));
-            case DISCONNECTED -> notify(hub, io.webpubsub.mp.events.DisconnectedEvent.class,
-                    EventBodies.disconnected(context, body));
+            case DISCONNECTED -> notify(hub, DisconnectedEvent.class, EventBodies.disconnected(context, body));
             case JOINED -> notify(hub, GroupJoinedEvent.class, new GroupJoinedEvent(context, EventBodies.group(body)));
             case LEFT -> notify(hub, GroupLeftEvent.class, new GroupLeftEvent(context, EventBodies.group(body)));
         };

@@ -1,8 +1,11 @@
 package io.webpubsub.mp.impl.upstream;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 import jakarta.enterprise.inject.build.compatible.spi.BeanInfo;
@@ -99,12 +102,12 @@ public class UpstreamExtension implements BuildCompatibleExtension {
     }
 
     private boolean register(String hub, String where, Messages messages) {
-        var problem = HubNames.hubProblem(hub);
+        Optional<String> problem = HubNames.hubProblem(hub);
         if (problem.isPresent()) {
             messages.error("Invalid @WebPubSubHub on " + where + ": " + problem.get());
             return false;
         }
-        String[] first = hubs.putIfAbsent(hub.toLowerCase(java.util.Locale.ROOT), new String[] {hub, where});
+        String[] first = hubs.putIfAbsent(hub.toLowerCase(Locale.ROOT), new String[] {hub, where});
         if (first != null && !first[0].equals(hub)) {
             messages.error("Hub '" + hub + "' on " + where + " is spelt '" + first[0] + "' on " + first[1]
                     + ": hub names are case-insensitive; use one spelling");
@@ -115,7 +118,7 @@ public class UpstreamExtension implements BuildCompatibleExtension {
 
     private static void unique(Map<String, String> handlers, String hub, String where, String kind,
             Messages messages) {
-        String other = handlers.putIfAbsent(hub.toLowerCase(java.util.Locale.ROOT), where);
+        String other = handlers.putIfAbsent(hub.toLowerCase(Locale.ROOT), where);
         if (other != null) {
             messages.error("Hub '" + hub + "' has two " + kind + " beans, " + other + " and " + where
                     + "; keep one");
@@ -131,7 +134,7 @@ public class UpstreamExtension implements BuildCompatibleExtension {
         return false;
     }
 
-    private static String hub(java.util.Collection<AnnotationInfo> qualifiers) {
+    private static String hub(Collection<AnnotationInfo> qualifiers) {
         List<String> found = new ArrayList<>();
         for (AnnotationInfo q : qualifiers) {
             if (q.name().equals(QUALIFIER)) {

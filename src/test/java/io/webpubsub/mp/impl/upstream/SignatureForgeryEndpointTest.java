@@ -12,11 +12,12 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.webpubsub.mp.events.ConnectEvent;
 import io.webpubsub.mp.events.ConnectedEvent;
 import io.webpubsub.mp.events.UserEvent;
 
 /**
- * A property test over HTTP: 1,200 generated signatures, half of them blocking events; a request reaches a bean
+ * A property test over HTTP: 1,200 generated signatures on connect, user and connected events; a request reaches a bean
  * exactly when its signature is genuine, and every other request is a 401.
  */
 class SignatureForgeryEndpointTest {
@@ -35,8 +36,11 @@ class SignatureForgeryEndpointTest {
                 Forgeries.Case c = forgeries.next();
                 boolean expected = forgeries.genuine(c);
                 int before = calls.received().size();
-                ServiceRequests.Event event = i % 2 == 0 ? ServiceRequests.connected("chat", c.connectionId())
-                        : ServiceRequests.user("chat", c.connectionId(), "message", "text/plain", new byte[] {'x'});
+                ServiceRequests.Event event = switch (i % 3) {
+                    case 0 -> ServiceRequests.connect("chat", c.connectionId()).json("{}");
+                    case 1 -> ServiceRequests.user("chat", c.connectionId(), "message", "text/plain", new byte[] {'x'});
+                    default -> ServiceRequests.connected("chat", c.connectionId());
+                };
                 HttpResponse<String> response = app.send(event.header("ce-signature", c.header())
                         .to(app.uri("/api/webpubsub/hubs/chat")));
                 assertEquals(expected ? 204 : 401, response.statusCode(), () -> "case " + c + ": " + response.body());
@@ -45,6 +49,7 @@ class SignatureForgeryEndpointTest {
                     genuine++;
                     Object received = calls.received().get(before);
                     String id = received instanceof UserEvent u ? u.context().connectionId()
+                            : received instanceof ConnectEvent e ? e.context().connectionId()
                             : ((ConnectedEvent) received).context().connectionId();
                     assertEquals(c.connectionId(), id);
                 }

@@ -140,6 +140,14 @@ class UpstreamDeploymentTest {
     }
 
     @Test
+    void aConnectionStringAndAnEndpointOnOneLevelConflict() {
+        assertContains(failure(Map.of(CS, CONNECTION_STRING, "azure.webpubsub.hubs.chat.endpoint",
+                "https://x.example"), ChatObservers.class, Calls.class), "Hub 'chat': both"
+                + " 'azure.webpubsub.hubs.chat.connection-string' and 'azure.webpubsub.hubs.chat.endpoint' are set:"
+                + " set only one");
+    }
+
+    @Test
     void turningTheSignatureCheckOffIsAWarning() {
         LogCapture logs = LogCapture.start();
         try {

@@ -51,6 +51,19 @@ class UpstreamSettingsEndpointTest {
     }
 
     @Test
+    void aPerHubEndpointBeatsAGlobalConnectionString() {
+        try (UpstreamTestApp app = UpstreamTestApp.start(Map.of(
+                "azure.webpubsub.connection-string", "Endpoint=https://global.example;AccessKey=global-key-0123456789"
+                        + "abcdefghijklmnopqrstuvwxyz;Version=1.0;",
+                "azure.webpubsub.hubs.chat.endpoint", "https://" + ORIGIN,
+                "azure.webpubsub.hubs.chat.access-key", KEY), ChatObservers.class, Calls.class)) {
+            assertEquals(204, app.send(ServiceRequests.connected("chat", "c1").to(app.uri(HUB_PATH))).statusCode());
+            assertEquals(403, app.send(ServiceRequests.validation(app.uri(HUB_PATH), "global.example"))
+                    .statusCode());
+        }
+    }
+
+    @Test
     void anExplicitAllowListReplacesTheEndpointHost() {
         try (UpstreamTestApp app = UpstreamTestApp.start(Map.of(
                 "azure.webpubsub.hubs.chat.connection-string", CONNECTION_STRING,

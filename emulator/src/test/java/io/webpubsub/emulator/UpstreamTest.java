@@ -87,14 +87,14 @@ class UpstreamTest {
         Received validation = upstream.next();
         assertEquals("OPTIONS", validation.method());
         assertEquals("/upstream/" + hub + "/validate", validation.path());
-        assertEquals("127.0.0.1", validation.header("WebHook-Request-Origin"));
+        assertEquals("127.0.0.1:" + emulator.port(), validation.header("WebHook-Request-Origin"));
         assertEquals("1.0", validation.header("ce-awpsversion"));
 
         Received connect = upstream.next();
         assertEquals("POST", connect.method());
         assertEquals("/upstream/" + hub + "/connect", connect.path());
         assertEquals("application/json; charset=utf-8", connect.header("Content-Type"));
-        assertEquals("127.0.0.1", connect.header("WebHook-Request-Origin"));
+        assertEquals("127.0.0.1:" + emulator.port(), connect.header("WebHook-Request-Origin"));
         assertEquals("1.0", connect.header("ce-specversion"));
         assertEquals("1.0", connect.header("ce-awpsversion"));
         assertEquals("azure.webpubsub.sys.connect", connect.header("ce-type"));
@@ -323,6 +323,16 @@ class UpstreamTest {
             assertEquals("POST", upstream.next().method());
             assertEquals("POST", upstream.next().method());
             upstream.assertNothing(200);
+        }
+    }
+
+    @Test
+    void allowedOriginMayNameHostAndPort() {
+        handlers(EventHandler.url(upstream.url() + "/hp/{event}").systemEvents("connect"));
+        upstream.answers(r -> r.method().equals("OPTIONS") ? Answer.of(200, "WebHook-Allowed-Origin", "127.0.0.1:" + emulator.port())
+                : Answer.of(204));
+        try (WsClient c = WsClient.connect(rest.clientUrl(hub, "a", List.of(), List.of()), JSON)) {
+            assertEquals("connected", c.nextJson().getString("event"));
         }
     }
 

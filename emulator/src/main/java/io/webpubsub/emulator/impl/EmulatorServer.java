@@ -44,7 +44,7 @@ public final class EmulatorServer implements AutoCloseable {
         connector.setHost(settings.host());
         connector.setPort(settings.port());
         server.addConnector(connector);
-        engine = new Engine(settings, originHost(settings.host()), Clock.systemUTC());
+        engine = new Engine(settings, () -> originHost(settings.host()) + ":" + connector.getLocalPort(), Clock.systemUTC());
         WebSocketUpgradeHandler ws = WebSocketUpgradeHandler.from(server, container -> {
             container.setMaxTextMessageSize(MAX_FRAME);
             container.setMaxBinaryMessageSize(MAX_FRAME);
@@ -65,7 +65,7 @@ public final class EmulatorServer implements AutoCloseable {
     }
 
     private static String originHost(String host) {
-        return host.equals("0.0.0.0") || host.equals("::") ? "localhost" : host;
+        return host.equals("0.0.0.0") || host.equals("::") ? "localhost" : host.contains(":") ? "[" + host + "]" : host;
     }
 
     /** The bound port. */

@@ -55,8 +55,8 @@ public final class Engine implements AutoCloseable {
     private final Upstream upstream;
     private final String reconnectionSecret;
 
-    /** @param origin host name sent as {@code WebHook-Request-Origin} */
-    public Engine(EmulatorSettings settings, String origin, Clock clock) {
+    /** @param origin supplies {@code WebHook-Request-Origin}, the endpoint's {@code host:port} */
+    public Engine(EmulatorSettings settings, java.util.function.Supplier<String> origin, Clock clock) {
         this.settings = settings;
         this.clock = clock;
         this.handlers.putAll(settings.eventHandlers());

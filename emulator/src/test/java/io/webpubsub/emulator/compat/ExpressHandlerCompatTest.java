@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -46,9 +45,6 @@ class ExpressHandlerCompatTest {
     }
 
     @Test
-    @Disabled("emulator defect: it sends 'WebHook-Request-Origin: 127.0.0.1' (host without port) and compares the"
-            + " handler's 'WebHook-Allowed-Origin: 127.0.0.1:<port>' (what allowedEndpoints: [endpoint] yields: the"
-            + " endpoint URL's host with port) exactly, so validation fails and the client handshake gets 500")
     void expressHandlerRestrictedToTheEmulatorsEndpointPassesAbuseProtection() throws Exception {
         try (NodeScript node = runExpressScript(Map.of("WPS_ALLOWED_ENDPOINTS", "emulator"))) {
             assertConversation(node);

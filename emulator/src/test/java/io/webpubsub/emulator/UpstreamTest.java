@@ -131,6 +131,19 @@ class UpstreamTest {
     }
 
     @Test
+    void clientCloseSendsDisconnectedWithTheClientsReason() {
+        handlers(EventHandler.url(upstream.url() + "/{event}").systemEvents("disconnected"));
+        WsClient c = WsClient.connect(rest.clientUrl(hub, "bye", List.of(), List.of()), JSON);
+        String id = c.nextJson().getString("connectionId");
+        c.close();
+        Received disconnected = upstream.nextEvent();
+        assertEquals("/disconnected", disconnected.path());
+        assertEquals(id, disconnected.header("ce-connectionId"));
+        assertEquals("bye", disconnected.header("ce-userId"));
+        assertEquals("{\"reason\":\"\"}", disconnected.text());
+    }
+
+    @Test
     void connectResponseIsApplied() {
         handlers(all());
         upstream.answers(r -> r.path().endsWith("/connect")

@@ -72,7 +72,8 @@ public final class Engine implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        this.httpClient = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).executor(upstreamExecutor).build();
+        this.httpClient = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10))
+                .executor(upstreamExecutor).build();
         this.upstream = new Upstream(httpClient, settings.keys(), origin, settings.upstreamRetryDelays(),
                 settings.upstreamTimeout(), scheduler, trace, clock);
         byte[] secret = new byte[32];

@@ -41,7 +41,7 @@ function required(name) {
 }
 
 /** Resolves with the first value for which predicate(values) is true, or rejects after ms. */
-function waitFor(what, probe, ms = 10000) {
+function waitFor(what, probe, ms = 15000) {
   return new Promise((resolve, reject) => {
     const started = Date.now();
     const tick = () => {

@@ -3,72 +3,14 @@
 // Each check prints EVENT step {name}; the first mismatch ends the script with FAIL <step>: <what differed>.
 const assert = require("node:assert/strict");
 const { WebPubSubServiceClient } = require("@azure/web-pubsub");
-const { WebPubSubClient, WebPubSubJsonProtocol } = require("@azure/web-pubsub-client");
-const { emit, printable, required, waitFor, run } = require("./lib.js");
-
-let service;
-
-/** A client SDK connection that records everything it receives. */
-async function connect(userId, tokenOptions = {}, protocol) {
-  const { url } = await service.getClientAccessToken({ userId, ...tokenOptions });
-  const client = new WebPubSubClient(url, { autoReconnect: false, messageRetryOptions: { maxRetries: 0 }, protocol });
-  const conn = { userId, client, inbox: [], disconnects: [] };
-  client.on("connected", (e) => { conn.id = e.connectionId; });
-  client.on("server-message", (e) => conn.inbox.push({ from: "server", dataType: e.message.dataType, data: printable(e.message) }));
-  client.on("group-message", (e) => conn.inbox.push({
-    from: "group", group: e.message.group, dataType: e.message.dataType, data: printable(e.message), fromUserId: e.message.fromUserId,
-  }));
-  client.on("disconnected", (e) => conn.disconnects.push(e.message ? e.message.message : null));
-  await client.start();
-  await waitFor(`${userId} connected`, () => conn.id);
-  return conn;
-}
-
-let sentinels = 0;
-
-/**
- * Waits until every given connection received a fresh sentinel sent straight to it. Messages to one connection
- * arrive in order, so anything an earlier operation delivered has arrived by then.
- */
-async function settle(...conns) {
-  const marker = `sentinel-${++sentinels}`;
-  for (const conn of conns) {
-    await service.sendToConnection(conn.id, marker, { contentType: "text/plain" });
-  }
-  for (const conn of conns) {
-    await waitFor(`${marker} at ${conn.userId}`, () => conn.inbox.some((m) => m.data === marker));
-  }
-}
-
-/** The data messages a connection received since the last call (sentinels left out). */
-function drain(conn) {
-  const received = conn.inbox.filter((m) => !(typeof m.data === "string" && m.data.startsWith("sentinel-")));
-  conn.inbox.length = 0;
-  return received;
-}
-
-async function step(name, body) {
-  try {
-    await body();
-  } catch (e) {
-    const detail = e.errorDetail ? ` ${JSON.stringify(e.errorDetail)}` : "";
-    throw new Error(`${name}: ${e.message}${detail}`);
-  }
-  emit("step", { name });
-}
-
-async function rejection(promise) {
-  try {
-    await promise;
-  } catch (e) {
-    return e;
-  }
-  throw new Error("expected the operation to fail, it succeeded");
-}
+const { WebPubSubJsonProtocol } = require("@azure/web-pubsub-client");
+const { required, waitFor, run } = require("./lib.js");
+const { observers, drain, step, rejection } = require("./observed.js");
 
 run(async () => {
   const hub = required("WPS_HUB");
-  service = new WebPubSubServiceClient(required("WPS_CONNECTION_STRING"), hub, { allowInsecureConnection: true });
+  const service = new WebPubSubServiceClient(required("WPS_CONNECTION_STRING"), hub, { allowInsecureConnection: true });
+  const { connect, settle } = observers(service);
   const alice = await connect("alice", { roles: ["webpubsub.joinLeaveGroup"] }, WebPubSubJsonProtocol());
   const bob = await connect("bob");
 

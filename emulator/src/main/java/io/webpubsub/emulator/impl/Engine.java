@@ -55,8 +55,8 @@ public final class Engine implements AutoCloseable {
     private final Upstream upstream;
     private final String reconnectionSecret;
 
-    /** @param origin host name sent as {@code WebHook-Request-Origin} */
-    public Engine(EmulatorSettings settings, String origin, Clock clock) {
+    /** @param origin supplies {@code WebHook-Request-Origin}, the endpoint's {@code host:port} */
+    public Engine(EmulatorSettings settings, java.util.function.Supplier<String> origin, Clock clock) {
         this.settings = settings;
         this.clock = clock;
         this.handlers.putAll(settings.eventHandlers());
@@ -72,7 +72,8 @@ public final class Engine implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        this.httpClient = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).executor(upstreamExecutor).build();
+        this.httpClient = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10))
+                .executor(upstreamExecutor).build();
         this.upstream = new Upstream(httpClient, settings.keys(), origin, settings.upstreamRetryDelays(),
                 settings.upstreamTimeout(), scheduler, trace, clock);
         byte[] secret = new byte[32];

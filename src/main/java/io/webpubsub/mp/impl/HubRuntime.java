@@ -87,7 +87,8 @@ public final class HubRuntime implements AutoCloseable {
                 .property(DISABLE_DEFAULT_MAPPER, Boolean.TRUE)
                 .register(new ErrorMapper(), 1)
                 .register(new RequestTrace(), Integer.MAX_VALUE)
-                .register(new io.webpubsub.mp.impl.http.SlashFilter(), 100);
+                .register(new io.webpubsub.mp.impl.http.SlashFilter(), 100)
+                .register(new io.webpubsub.mp.impl.http.GroupsRequestWriter());
         if (settings.key() != null) {
             builder.register(new AccessKeyFilter(settings.key(), settings.tokenLifetime(), settings.tokenCacheSize(),
                     clock), jakarta.ws.rs.Priorities.AUTHENTICATION);

@@ -6,6 +6,7 @@
 // as production handlers are configured; otherwise the handler allows any origin.
 // WPS_REJECT=1 adds a user event that the handler fails with 400.
 // WPS_CONNECT_STATUS=<status> makes the handler reject connect with that status; the client's start() then fails.
+// WPS_SERVE_ONLY=1: no client from the script; the test connects its own and writes a second line when it is done.
 const express = require("express");
 const { WebPubSubEventHandler } = require("@azure/web-pubsub-express");
 const { WebPubSubServiceClient } = require("@azure/web-pubsub");
@@ -76,6 +77,13 @@ run(async () => {
   await new Promise((resolve) => server.once("listening", resolve));
   emit("listening", { port: server.address().port, path: handler.path });
   await readLine();
+  if (process.env.WPS_SERVE_ONLY === "1") {
+    // the test drives its own client; it writes a second line when done
+    await readLine();
+    await waitFor("the handler's disconnected event", () => seen.disconnected.length > 0, 10000);
+    server.close();
+    return;
+  }
 
   const service = new WebPubSubServiceClient(connectionString, hub, { allowInsecureConnection: true });
   const token = await service.getClientAccessToken({ userId: "token-user" });

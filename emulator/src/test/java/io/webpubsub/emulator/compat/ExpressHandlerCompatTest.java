@@ -4,18 +4,27 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.azure.messaging.webpubsub.WebPubSubServiceClient;
+import com.azure.messaging.webpubsub.WebPubSubServiceClientBuilder;
+import com.azure.messaging.webpubsub.models.GetClientAccessTokenOptions;
 import io.webpubsub.emulator.EventHandler;
 import io.webpubsub.emulator.WebPubSubEmulator;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -46,9 +55,6 @@ class ExpressHandlerCompatTest {
     }
 
     @Test
-    @Disabled("emulator defect: it sends 'WebHook-Request-Origin: 127.0.0.1' (host without port) and compares the"
-            + " handler's 'WebHook-Allowed-Origin: 127.0.0.1:<port>' (what allowedEndpoints: [endpoint] yields: the"
-            + " endpoint URL's host with port) exactly, so validation fails and the client handshake gets 500")
     void expressHandlerRestrictedToTheEmulatorsEndpointPassesAbuseProtection() throws Exception {
         try (NodeScript node = runExpressScript(Map.of("WPS_ALLOWED_ENDPOINTS", "emulator"))) {
             assertConversation(node);
@@ -83,8 +89,56 @@ class ExpressHandlerCompatTest {
         }
     }
 
+    @Test
+    void expressHandlerAnswersARawWebSocketClient() throws Exception {
+        try (NodeScript node = startExpressScript(Map.of("WPS_SERVE_ONLY", "1"))) {
+            WebPubSubServiceClient service = new WebPubSubServiceClientBuilder()
+                    .connectionString(emulator.connectionString()).hub("chat").buildClient();
+            String url = service.getClientAccessToken(new GetClientAccessTokenOptions().setUserId("raw-user")).getUrl();
+            BlockingQueue<String> frames = new LinkedBlockingQueue<>();
+            WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder()
+                    .buildAsync(URI.create(url), new WebSocket.Listener() {
+                        @Override
+                        public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+                            frames.add(data.toString());
+                            ws.request(1);
+                            return null;
+                        }
+                    }).get(30, TimeUnit.SECONDS);
+            // a raw frame is the user event 'message'; the handler's text reply comes back as a text frame
+            socket.sendText("hi", true).get(10, TimeUnit.SECONDS);
+            assertEquals("echo: hi (hello-state)", frames.poll(10, TimeUnit.SECONDS), node.transcript());
+            socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").get(10, TimeUnit.SECONDS);
+            node.writeLine("end");
+            node.assertDone();
+            String transcript = node.transcript();
+
+            JsonObject connect = node.await("handler-connect", Duration.ZERO);
+            assertEquals("raw-user", connect.getString("userId"), transcript);
+            assertEquals(Json.createArrayBuilder().build(), connect.getJsonArray("subprotocols"), transcript);
+            List<JsonObject> events = node.events("handler-user-event");
+            assertEquals(1, events.size(), transcript);
+            assertEquals("message", events.get(0).getString("eventName"), transcript);
+            assertUserEvent(events.get(0), "text", Json.createValue("hi"));
+            assertEquals(connect.getString("connectionId"),
+                    node.await("handler-disconnected", Duration.ZERO).getString("connectionId"), transcript);
+        }
+    }
+
     /** Runs the script to its end, with the hub's event handler pointed at the express app the script started. */
     private NodeScript runExpressScript(Map<String, String> options) throws Exception {
+        NodeScript node = startExpressScript(options);
+        try {
+            node.assertDone();
+            return node;
+        } catch (Exception | AssertionError e) {
+            node.close();
+            throw e;
+        }
+    }
+
+    /** Starts the script and points the hub's event handler at the express app it started. */
+    private NodeScript startExpressScript(Map<String, String> options) throws Exception {
         Map<String, String> environment = new HashMap<>(options);
         environment.put("WPS_CONNECTION_STRING", emulator.connectionString());
         environment.put("WPS_HUB", "chat");
@@ -96,7 +150,6 @@ class ExpressHandlerCompatTest {
                             .userEvents("*")
                             .systemEvents("connect", "connected", "disconnected")));
             node.writeLine("go");
-            node.assertDone();
             return node;
         } catch (Exception | AssertionError e) {
             node.close();

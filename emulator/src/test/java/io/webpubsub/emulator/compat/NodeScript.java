@@ -30,7 +30,7 @@ import java.util.concurrent.locks.ReentrantLock;
 final class NodeScript implements AutoCloseable {
 
     static final Path DIRECTORY = Path.of(System.getProperty("basedir", ".")).resolve("src/test/node").toAbsolutePath();
-    private static final Duration SCRIPT_TIMEOUT = Duration.ofSeconds(45);
+    private static final Duration SCRIPT_TIMEOUT = Duration.ofSeconds(60);
     private static boolean installed;
 
     private final Process process;

@@ -497,6 +497,21 @@ class RestApiTest {
         }
     }
 
+    @Test
+    void refusedRequestsWithBodiesKeepTheConnectionUsable() {
+        String hub = hub();
+        for (int i = 0; i < 5; i++) {
+            assertEquals(400, rest.call("POST", "/api/hubs/" + hub + "/:send" + V + "&filter=bad%20filter", "text/plain", "body " + i).statusCode());
+            assertEquals(415, rest.call("POST", "/api/hubs/" + hub + "/:send" + V, "text/html", "<p>" + i).statusCode());
+            assertEquals(404, rest.call("POST", "/api/hubs/" + hub + "/:nothing" + V, "text/plain", "x").statusCode());
+            assertEquals(401, Rest.send(HttpRequest.newBuilder(URI.create(emulator.endpoint() + "/api/hubs/" + hub + "/:send" + V))
+                    .POST(HttpRequest.BodyPublishers.ofString("unauthenticated")).header("Content-Type", "text/plain").build()).statusCode());
+            assertEquals(202, rest.call("POST", "/api/hubs/" + hub + "/:send" + V, "text/plain", "ok " + i).statusCode());
+        }
+        assertEquals(413, rest.call("POST", "/api/hubs/" + hub + "/:send" + V, "text/plain", "a".repeat(3 * 1024 * 1024)).statusCode());
+        assertEquals(202, rest.call("POST", "/api/hubs/" + hub + "/:send" + V, "text/plain", "after").statusCode());
+    }
+
     // ---- authentication ---------------------------------------------------------------------------------------------
 
     @Test

@@ -23,7 +23,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -338,11 +337,6 @@ public final class Engine implements AutoCloseable {
                 }
             }
         }
-    }
-
-    /** Every live connection of every hub. */
-    public Set<String> hubNames() {
-        return Set.copyOf(hubs.keySet());
     }
 
     @Override

@@ -30,7 +30,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -98,6 +97,7 @@ public final class RestApi {
             }
             checkApiVersion(query);
             route.operation().run(call);
+            finishBody(request, response, call);
             HttpReplies.write(response, callback, call.status, call.contentType, head ? null : call.body);
             return;
         } catch (RestException e) {
@@ -105,12 +105,20 @@ public final class RestApi {
                 engine.trace().log(call == null ? null : call.vars.get("hub"), "REST " + method + " "
                         + request.getHttpURI().getPath() + " -> " + e.status + " " + e.getMessage());
             }
+            finishBody(request, response, call);
             response.getHeaders().put("x-ms-error-code", e.code);
             String body = Jsons.PROVIDER.createObjectBuilder().add("code", e.code).add("message", e.getMessage())
                     .add("target", e.target == null ? JsonValue.NULL : Jsons.PROVIDER.createValue(e.target))
                     .addNull("details").addNull("innererror").build().toString();
             HttpReplies.write(response, callback, e.status, "application/json; charset=utf-8",
                     head || e.status == 401 ? null : body.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    // An unread body would break the next request on a kept-alive connection.
+    private static void finishBody(Request request, Response response, RestCall call) {
+        if ((call == null || call.needsDrain()) && !RestCall.drain(request)) {
+            response.getHeaders().put("Connection", "close");
         }
     }
 
@@ -432,8 +440,4 @@ public final class RestApi {
         return a;
     }
 
-    /** Lower-cases for comparisons. */
-    static String lower(String s) {
-        return s.toLowerCase(Locale.ROOT);
-    }
 }

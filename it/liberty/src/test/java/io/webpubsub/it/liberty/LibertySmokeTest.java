@@ -1,0 +1,29 @@
+package io.webpubsub.it.liberty;
+
+import io.webpubsub.it.scenarios.AppConfig;
+import io.webpubsub.it.scenarios.SmokeScenarios;
+import io.webpubsub.it.scenarios.arquillian.AppWar;
+import java.net.URI;
+import java.net.URL;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(ArquillianExtension.class)
+class LibertySmokeTest implements SmokeScenarios {
+
+    @ArquillianResource
+    URL base;
+
+    @Deployment(testable = false)
+    static WebArchive app() {
+        return AppWar.create("smoke", AppConfig.properties("unused"));
+    }
+
+    @Override
+    public URI appUri() {
+        return URI.create(base.toString());
+    }
+}

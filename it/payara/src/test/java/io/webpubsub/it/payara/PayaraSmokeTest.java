@@ -1,0 +1,30 @@
+package io.webpubsub.it.payara;
+
+import io.webpubsub.it.scenarios.AppConfig;
+import io.webpubsub.it.scenarios.SmokeScenarios;
+import io.webpubsub.it.scenarios.arquillian.AppWar;
+import java.net.URI;
+import java.net.URL;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(ArquillianExtension.class)
+class PayaraSmokeTest implements SmokeScenarios {
+
+    @ArquillianResource
+    URL base;
+
+    @Deployment(testable = false)
+    static WebArchive app() {
+        return AppWar.create("smoke", AppConfig.properties("unused"));
+    }
+
+    @Override
+    public URI appUri() {
+        // Payara reports the machine's address, but its listener is bound to loopback (preboot.asadmin)
+        return URI.create("http://127.0.0.1:" + base.getPort() + base.getPath());
+    }
+}

@@ -12,8 +12,23 @@ public final class AppConfig {
     private AppConfig() {
     }
 
+    /** The properties of the app talking to the service of this test run. */
+    public static Map<String, String> properties() {
+        return properties(ServiceUnderTest.current().connectionString());
+    }
+
     /** The properties of a deployment talking to the emulator (or service) with this connection string. */
     public static Map<String, String> properties(String connectionString) {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("it.smoke.greeting", SMOKE_GREETING);
+        p.put("azure.webpubsub.connection-string", connectionString);
+        p.put("azure.webpubsub.hubs.chat.upstream.system-events", "connect,connected,disconnected");
+        p.put("azure.webpubsub.hubs.chat.upstream.user-event-pattern", "*");
+        return p;
+    }
+
+    /** The properties without any Web PubSub key: a deployment that must fail to start. */
+    public static Map<String, String> unconfigured() {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("it.smoke.greeting", SMOKE_GREETING);
         return p;

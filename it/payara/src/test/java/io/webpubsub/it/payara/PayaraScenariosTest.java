@@ -1,7 +1,7 @@
 package io.webpubsub.it.payara;
 
+import io.webpubsub.it.scenarios.AllScenarios;
 import io.webpubsub.it.scenarios.AppConfig;
-import io.webpubsub.it.scenarios.SmokeScenarios;
 import io.webpubsub.it.scenarios.arquillian.AppWar;
 import java.net.URI;
 import java.net.URL;
@@ -11,15 +11,16 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+/** The scenario suite on Payara Micro. */
 @ExtendWith(ArquillianExtension.class)
-class PayaraSmokeTest implements SmokeScenarios {
+class PayaraScenariosTest implements AllScenarios {
 
     @ArquillianResource
     URL base;
 
     @Deployment(testable = false)
     static WebArchive app() {
-        return AppWar.create("smoke", AppConfig.properties("unused"));
+        return AppWar.create("it", AppConfig.properties());
     }
 
     @Override

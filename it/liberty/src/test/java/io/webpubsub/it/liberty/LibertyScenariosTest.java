@@ -19,7 +19,7 @@ class LibertyScenariosTest implements AllScenarios {
     URL base;
 
     @Deployment(testable = false)
-    static WebArchive app() {
+    static WebArchive deployment() {
         return AppWar.create("it", AppConfig.properties());
     }
 

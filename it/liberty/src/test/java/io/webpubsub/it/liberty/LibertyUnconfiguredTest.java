@@ -25,7 +25,7 @@ class LibertyUnconfiguredTest {
     Deployer deployer;
 
     @Deployment(name = "unconfigured", managed = false, testable = false)
-    static WebArchive app() {
+    static WebArchive deployment() {
         return AppWar.create("unconfigured", AppConfig.unconfigured());
     }
 

@@ -19,7 +19,7 @@ class PayaraScenariosTest implements AllScenarios {
     URL base;
 
     @Deployment(testable = false)
-    static WebArchive app() {
+    static WebArchive deployment() {
         return AppWar.create("it", AppConfig.properties());
     }
 

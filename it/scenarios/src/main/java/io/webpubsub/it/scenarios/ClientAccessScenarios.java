@@ -1,6 +1,6 @@
 package io.webpubsub.it.scenarios;
 
-import static io.webpubsub.it.scenarios.RestScenario.assertText;
+import static io.webpubsub.it.scenarios.RestScenario.assertGroupText;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -33,7 +33,7 @@ public interface ClientAccessScenarios extends RestScenario {
         try (WsClient carol = client(user, List.of("webpubsub.joinLeaveGroup." + allowed), List.of(tokenGroup))) {
             assertEquals(user, carol.userId());
             app().sendText(NEWS, "group:" + tokenGroup, "token group").ok();
-            assertText("token group", carol.nextMessage());
+            assertGroupText(tokenGroup, "token group", carol.nextMessage());
 
             JsonObject joined = carol.joinGroup(allowed);
             assertTrue(joined.getBoolean("success"), joined.toString());

@@ -1,6 +1,6 @@
 package io.webpubsub.it.scenarios;
 
-import static io.webpubsub.it.scenarios.RestScenario.assertText;
+import static io.webpubsub.it.scenarios.RestScenario.assertGroupText;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -14,7 +14,7 @@ public interface GroupScenarios extends RestScenario {
         try (WsClient a = client(Names.unique("ann"))) {
             app().membership("PUT", NEWS, group, "connections", a.connectionId()).ok();
             app().sendText(NEWS, "group:" + group, "joined").ok();
-            assertText("joined", a.nextMessage());
+            assertGroupText(group, "joined", a.nextMessage());
 
             app().membership("DELETE", NEWS, group, "connections", a.connectionId()).ok();
             app().sendText(NEWS, "group:" + group, "after leaving").ok();
@@ -29,8 +29,8 @@ public interface GroupScenarios extends RestScenario {
         try (WsClient phone = client(ann); WsClient laptop = client(ann); WsClient bob = client(Names.unique("bob"))) {
             app().membership("PUT", NEWS, group, "users", ann).ok();
             app().sendText(NEWS, "group:" + group, "for ann's group").ok();
-            assertText("for ann's group", phone.nextMessage());
-            assertText("for ann's group", laptop.nextMessage());
+            assertGroupText(group, "for ann's group", phone.nextMessage());
+            assertGroupText(group, "for ann's group", laptop.nextMessage());
             assertNothingElseArrived(bob);
 
             app().membership("DELETE", NEWS, group, "users", ann).ok();
@@ -47,8 +47,8 @@ public interface GroupScenarios extends RestScenario {
         try (WsClient a = client(Names.unique("ann"), List.of(), List.of(first, second))) {
             app().sendText(NEWS, "group:" + first, "first").ok();
             app().sendText(NEWS, "group:" + second, "second").ok();
-            assertText("first", a.nextMessage());
-            assertText("second", a.nextMessage());
+            assertGroupText(first, "first", a.nextMessage());
+            assertGroupText(second, "second", a.nextMessage());
         }
     }
 
@@ -73,7 +73,7 @@ public interface GroupScenarios extends RestScenario {
             app().membership("PUT", NEWS, first, "users", ann).ok();
             app().membership("PUT", NEWS, second, "users", ann).ok();
             app().sendText(NEWS, "group:" + second, "in second").ok();
-            assertText("in second", a.nextMessage());
+            assertGroupText(second, "in second", a.nextMessage());
 
             app().leaveAll(NEWS, "users", ann).ok();
             app().sendText(NEWS, "group:" + first, "first").ok();

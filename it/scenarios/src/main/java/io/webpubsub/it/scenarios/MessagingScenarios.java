@@ -1,5 +1,6 @@
 package io.webpubsub.it.scenarios;
 
+import static io.webpubsub.it.scenarios.RestScenario.assertGroupText;
 import static io.webpubsub.it.scenarios.RestScenario.assertText;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -64,7 +65,7 @@ public interface MessagingScenarios extends RestScenario {
         try (WsClient member = client(Names.unique("ann"), List.of(), List.of(group));
                 WsClient other = client(Names.unique("bob"))) {
             app().sendText(NEWS, "group:" + group, "members only").ok();
-            assertText("members only", member.nextMessage());
+            assertGroupText(group, "members only", member.nextMessage());
             assertNothingElseArrived(other);
         }
     }
@@ -98,7 +99,7 @@ public interface MessagingScenarios extends RestScenario {
                 WsClient c = client(Names.unique("cid"), List.of(), List.of(group))) {
             app().sendText(NEWS, "group:" + group, "not for b or c", "excluded", b.connectionId(),
                     "excluded", c.connectionId()).ok();
-            assertText("not for b or c", a.nextMessage());
+            assertGroupText(group, "not for b or c", a.nextMessage());
             assertNothingElseArrived(b);
             assertNothingElseArrived(c);
             app().sendText(NEWS, null, "not for a", "excluded", a.connectionId()).ok();

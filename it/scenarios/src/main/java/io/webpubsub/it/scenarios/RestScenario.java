@@ -1,6 +1,7 @@
 package io.webpubsub.it.scenarios;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import java.util.List;
@@ -32,9 +33,21 @@ public interface RestScenario extends Deployed {
         assertEquals(marker, next.getString("data"), "an unexpected message arrived first: " + next);
     }
 
-    /** Asserts a server text message with this data. */
+    /** Asserts a text message the app sent to all, a user or a connection. */
     static void assertText(String expected, JsonObject message) {
         assertEquals("server", message.getString("from"), message.toString());
+        assertEquals("text", message.getString("dataType"), message.toString());
+        assertEquals(expected, message.getString("data"), message.toString());
+    }
+
+    /**
+     * Asserts a text message the app sent to a group: subprotocol clients get it as a group message with the
+     * group's name and no sender (spec 5.4).
+     */
+    static void assertGroupText(String group, String expected, JsonObject message) {
+        assertEquals("group", message.getString("from"), message.toString());
+        assertEquals(group, message.getString("group"), message.toString());
+        assertTrue(!message.containsKey("fromUserId") || message.isNull("fromUserId"), message.toString());
         assertEquals("text", message.getString("dataType"), message.toString());
         assertEquals(expected, message.getString("data"), message.toString());
     }

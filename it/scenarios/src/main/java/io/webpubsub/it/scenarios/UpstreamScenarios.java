@@ -11,7 +11,6 @@ import java.util.HexFormat;
 import java.util.List;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,13 +22,13 @@ public interface UpstreamScenarios extends Deployed {
     /** The hub with event handlers. */
     String CHAT = "chat";
 
-    @BeforeEach
-    default void routeChatEventsToTheApp() {
-        service().routeEvents(CHAT, appUri() + "webpubsub/hubs/{hub}/{event}");
-    }
-
-    /** An anonymous access URL from the app, plus query parameters the connect handler reads. */
+    /**
+     * Routes the chat hub's events to the app (idempotent), then mints an anonymous access URL with the app plus
+     * query parameters the connect handler reads. (Each scenario routes for itself rather than in a
+     * {@code @BeforeEach}: in-container Arquillian runs do not call lifecycle methods of interfaces reliably.)
+     */
     private String chatUrl(String query) {
+        service().routeEvents(CHAT, appUri() + "webpubsub/hubs/{hub}/{event}");
         return app().clientAccessUrl(CHAT, null, List.of(), List.of()) + "&" + query;
     }
 
@@ -83,6 +82,7 @@ public interface UpstreamScenarios extends Deployed {
 
     @Test
     default void eventWithAForgedSignatureIsRefusedAndReachesNoBean() throws Exception {
+        service().routeEvents(CHAT, appUri() + "webpubsub/hubs/{hub}/{event}");
         String key = ConnectionStrings.get(service().connectionString(), "AccessKey");
         String forged = Names.unique("forged");
         String genuine = Names.unique("genuine");

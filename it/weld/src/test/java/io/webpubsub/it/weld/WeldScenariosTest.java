@@ -22,7 +22,7 @@ class WeldScenariosTest implements AllScenarios {
     JaxrsServer server;
 
     @Deployment
-    static WebArchive app() {
+    static WebArchive deployment() {
         return WeldDeployment.of(AppWar.create("it", AppConfig.properties()));
     }
 

@@ -23,7 +23,7 @@ class WeldUnconfiguredTest {
     Deployer deployer;
 
     @Deployment(name = "unconfigured", managed = false)
-    static WebArchive app() {
+    static WebArchive deployment() {
         return WeldDeployment.of(AppWar.create("unconfigured", AppConfig.unconfigured()));
     }
 

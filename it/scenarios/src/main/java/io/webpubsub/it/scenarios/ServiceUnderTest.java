@@ -38,7 +38,11 @@ public final class ServiceUnderTest {
             }
             return new ServiceUnderTest(null, cs.trim());
         }
-        WebPubSubEmulator emulator = WebPubSubEmulator.builder().port(0).start();
+        WebPubSubEmulator.Builder builder = WebPubSubEmulator.builder().port(0);
+        if (Boolean.getBoolean("it.trace")) {
+            builder.liveTrace(line -> System.out.println("[emulator] " + line));
+        }
+        WebPubSubEmulator emulator = builder.start();
         Runtime.getRuntime().addShutdownHook(new Thread(emulator::close, "emulator-stop"));
         return new ServiceUnderTest(emulator, emulator.connectionString());
     }

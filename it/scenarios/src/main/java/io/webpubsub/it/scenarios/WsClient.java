@@ -41,7 +41,10 @@ public final class WsClient implements AutoCloseable {
             socket = HTTP.newWebSocketBuilder().subprotocols(PROTOCOL).connectTimeout(WAIT)
                     .buildAsync(URI.create(url), new Listener()).get(WAIT.toSeconds(), TimeUnit.SECONDS);
         } catch (Exception e) {
-            throw new AssertionError("cannot connect to " + redact(url) + ": " + e, e);
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            String answer = cause instanceof java.net.http.WebSocketHandshakeException h
+                    ? " (HTTP " + h.getResponse().statusCode() + ": " + h.getResponse().body() + ")" : "";
+            throw new AssertionError("cannot connect to " + redact(url) + ": " + cause + answer, e);
         }
         connected = next(f -> "system".equals(f.getString("type", "")) && "connected".equals(f.getString("event", "")));
     }

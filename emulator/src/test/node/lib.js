@@ -20,7 +20,10 @@ function finish(code, line) {
 }
 
 function fail(reason) {
-  const text = reason instanceof Error ? `${reason.name}: ${reason.message}` : String(reason);
+  let text = reason instanceof Error ? `${reason.name}: ${reason.message}` : String(reason);
+  if (reason && reason.errorDetail) {
+    text += " " + JSON.stringify(reason.errorDetail);
+  }
   finish(1, "FAIL " + text.replace(/\s+/g, " "));
 }
 

@@ -31,6 +31,8 @@ import io.webpubsub.mp.rest.WebPubSubRestApi;
 public final class HubRuntime implements AutoCloseable {
 
     private static final String DISABLE_DEFAULT_MAPPER = "microprofile.rest.client.disable.default.mapper";
+    private static final String JERSEY_SUPPRESS_HTTP_COMPLIANCE_VALIDATION =
+            "jersey.config.client.suppressHttpComplianceValidation";
 
     private final HubSettings settings;
     private final WebPubSubRestApi api;
@@ -93,6 +95,8 @@ public final class HubRuntime implements AutoCloseable {
                 .connectTimeout(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .readTimeout(settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .property(DISABLE_DEFAULT_MAPPER, Boolean.TRUE)
+                // the service's PUT operations carry no body, which Jersey (Payara) refuses unless told otherwise
+                .property(JERSEY_SUPPRESS_HTTP_COMPLIANCE_VALIDATION, Boolean.TRUE)
                 .register(new ErrorMapper(), 1)
                 .register(new RequestTrace(), Integer.MAX_VALUE)
                 .register(new io.webpubsub.mp.impl.http.SlashFilter(), 100)

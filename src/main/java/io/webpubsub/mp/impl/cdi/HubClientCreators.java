@@ -1,6 +1,7 @@
 package io.webpubsub.mp.impl.cdi;
 
 import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.spi.CDI;
 import jakarta.enterprise.inject.build.compatible.spi.Parameters;
 import jakarta.enterprise.inject.build.compatible.spi.SyntheticBeanCreator;
 
@@ -17,7 +18,10 @@ public final class HubClientCreators {
     }
 
     private static HubClientsBean clients(Instance<Object> lookup) {
-        return lookup.select(HubClientsBean.class).get();
+        Instance<HubClientsBean> bean = lookup.select(HubClientsBean.class);
+        // Payara (Weld in EE mode) hands the creator a lookup of the extension's own bean archive, which cannot
+        // see the beans of the library jar in WEB-INF/lib; the application's container can.
+        return bean.isResolvable() ? bean.get() : CDI.current().select(HubClientsBean.class).get();
     }
 
     /** Creates {@link WebPubSubHubClient} beans. */

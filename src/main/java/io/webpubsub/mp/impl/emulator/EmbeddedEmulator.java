@@ -9,6 +9,7 @@ import java.util.function.Function;
 
 import org.eclipse.microprofile.config.Config;
 
+import io.webpubsub.mp.impl.config.HubConfig;
 import io.webpubsub.mp.spi.LocalServiceProvider;
 import io.webpubsub.mp.spi.LocalServiceProvider.LocalService;
 import io.webpubsub.mp.spi.LocalServiceProvider.Upstream;
@@ -23,6 +24,8 @@ import io.webpubsub.mp.spi.LocalServiceProvider.Upstream;
 public final class EmbeddedEmulator implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger("io.webpubsub.mp.emulator");
+    private static final String CONNECTION_STRING = "connection-string";
+    private static final String ENDPOINT = "endpoint";
 
     private final EmulatorMode mode;
     private final LocalServiceProvider provider;
@@ -108,6 +111,32 @@ public final class EmbeddedEmulator implements AutoCloseable {
      */
     public boolean servesUnconfiguredHubs() {
         return provider != null;
+    }
+
+    /**
+     * Whether a hub has configuration of its own: a connection string or an endpoint (per hub or global). Such
+     * hubs are never served by the embedded service.
+     *
+     * @param hub the hub's settings
+     * @return true when {@code connection-string} or {@code endpoint} is set for the hub
+     */
+    public static boolean configured(HubConfig hub) {
+        return hub.get(CONNECTION_STRING).isPresent() || hub.get(ENDPOINT).isPresent();
+    }
+
+    /**
+     * The connection string for a hub without configuration of its own, starting the service on first use.
+     *
+     * @param hub the hub's settings
+     * @return the embedded service's connection string; empty when the hub is {@link #configured(HubConfig)} or
+     *         there is no embedded service
+     * @throws IllegalStateException if the service was closed
+     */
+    public Optional<String> connectionStringFor(HubConfig hub) {
+        if (configured(hub) || !servesUnconfiguredHubs()) {
+            return Optional.empty();
+        }
+        return Optional.of(connectionString());
     }
 
     /** Starts the service now if {@value EmulatorMode#KEY} is {@code true}; called at boot. */

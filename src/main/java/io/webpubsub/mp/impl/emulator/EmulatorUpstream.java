@@ -14,18 +14,17 @@ import io.webpubsub.mp.impl.config.HubConfig;
 import io.webpubsub.mp.spi.LocalServiceProvider.Upstream;
 
 /**
- * The event handler the embedded service uses for a hub: the application's own upstream endpoint.
- *
- * <p>Keys (per hub under {@code azure.webpubsub.hubs.<hub>.}, or for every hub under {@code azure.webpubsub.}):
- * {@code emulator.user-events} (default {@code *}) and {@code emulator.system-events} (default
- * {@code connect,connected,disconnected}; {@code none} for none).
+ * The event handler the embedded service uses for a hub: the application's own upstream endpoint
+ * ({@code <app-url>/<azure.webpubsub.upstream.path>/hubs/{hub}}), with the events the application declares for the
+ * service in {@code azure.webpubsub[.hubs.<hub>].upstream.system-events} and {@code upstream.user-event-pattern} —
+ * the same keys that describe the hub settings of a real resource. A hub that declares neither gets no handler.
  */
 final class EmulatorUpstream implements Function<String, Optional<Upstream>> {
 
-    static final String USER_EVENTS = "emulator.user-events";
-    static final String SYSTEM_EVENTS = "emulator.system-events";
-    static final String UPSTREAM_PATH_KEY = "azure.webpubsub.upstream.path";
-    static final String DEFAULT_UPSTREAM_PATH = "/webpubsub/upstream";
+    static final String SYSTEM_EVENTS = "upstream.system-events";
+    static final String USER_EVENT_PATTERN = "upstream.user-event-pattern";
+    static final String PATH_KEY = "azure.webpubsub.upstream.path";
+    static final String DEFAULT_PATH = "webpubsub";
     private static final Set<String> KNOWN_SYSTEM_EVENTS = Set.of("connect", "connected", "disconnected");
     private static final System.Logger LOG = System.getLogger("io.webpubsub.mp.emulator");
 
@@ -37,36 +36,37 @@ final class EmulatorUpstream implements Function<String, Optional<Upstream>> {
 
     @Override
     public Optional<Upstream> apply(String hub) {
+        HubConfig settings = new HubConfig(config, hub);
+        Set<String> systemEvents = systemEvents(settings);
+        String userEvents = settings.get(USER_EVENT_PATTERN).map(String::trim).orElse("");
+        if (systemEvents.isEmpty() && userEvents.isEmpty()) {
+            return Optional.empty();
+        }
         Optional<String> app = AppUrl.of(config);
         if (app.isEmpty()) {
             LOG.log(Level.WARNING, "The embedded Web PubSub service cannot send hub ''{0}'' events to the application: "
                     + "set {1} to the application''s base URL", hub, AppUrl.KEY);
             return Optional.empty();
         }
-        HubConfig settings = new HubConfig(config, hub);
-        return Optional.of(new Upstream(app.get() + upstreamPath(),
-                settings.get(USER_EVENTS).orElse("*").trim(),
-                systemEvents(settings)));
+        return Optional.of(new Upstream(app.get() + "/" + upstreamPath() + "/hubs/{hub}", userEvents, systemEvents));
     }
 
     private String upstreamPath() {
-        String path = config.getOptionalValue(UPSTREAM_PATH_KEY, String.class).map(String::trim)
-                .filter(s -> !s.isEmpty()).orElse(DEFAULT_UPSTREAM_PATH);
-        return path.startsWith("/") ? path : "/" + path;
+        return config.getOptionalValue(PATH_KEY, String.class).map(p -> p.trim().replaceAll("^/+|/+$", ""))
+                .filter(s -> !s.isEmpty()).orElse(DEFAULT_PATH);
     }
 
     private static Set<String> systemEvents(HubConfig settings) {
-        String value = settings.get(SYSTEM_EVENTS).orElse("connect,connected,disconnected").trim();
         Set<String> events = new LinkedHashSet<>();
-        if (value.equalsIgnoreCase("none")) {
-            return events;
-        }
-        for (String part : value.split(",")) {
+        for (String part : settings.get(SYSTEM_EVENTS).orElse("").split(",")) {
             String event = part.trim().toLowerCase(Locale.ROOT);
+            if (event.isEmpty()) {
+                continue;
+            }
             if (!KNOWN_SYSTEM_EVENTS.contains(event)) {
                 throw new IllegalArgumentException("Invalid value for '" + settings.sourceKey(SYSTEM_EVENTS)
                         + "': '" + part.trim() + "' is not one of " + Arrays.toString(KNOWN_SYSTEM_EVENTS.stream()
-                                .sorted().toArray()) + " (or none)");
+                                .sorted().toArray()));
             }
             events.add(event);
         }

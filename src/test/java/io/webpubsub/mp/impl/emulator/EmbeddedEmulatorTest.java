@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.smallrye.config.SmallRyeConfigBuilder;
+import io.webpubsub.mp.impl.config.HubConfig;
 import io.webpubsub.mp.spi.LocalServiceProvider;
 import io.webpubsub.mp.spi.LocalServiceProvider.Upstream;
 
@@ -159,12 +160,13 @@ class EmbeddedEmulatorTest {
     @Test
     void upstreamIsReadWhenTheServiceAsksSoARandomPortIsKnownByThen() throws IOException {
         values.put("quarkus.http.port", "0");
+        values.put("azure.webpubsub.hubs.chat.upstream.system-events", "connect,connected,disconnected");
         EmbeddedEmulator emulator = EmbeddedEmulator.of(config(), withProvider());
         emulator.connectionString();
         Function<String, Optional<Upstream>> upstream = FakeProvider.started.get(0).upstream;
         // Quarkus writes the bound port back once the HTTP server listens
         values.put("quarkus.http.port", "41234");
-        assertEquals(Optional.of(new Upstream("http://127.0.0.1:41234/webpubsub/upstream", "*",
+        assertEquals(Optional.of(new Upstream("http://127.0.0.1:41234/webpubsub/hubs/{hub}", "",
                 Set.of("connect", "connected", "disconnected"))), upstream.apply("chat"));
         emulator.close();
     }
@@ -174,16 +176,18 @@ class EmbeddedEmulatorTest {
         values.put("quarkus.http.port", "8080");
         values.put("quarkus.http.root-path", "app/");
         values.put("quarkus.rest.path", "/api");
-        values.put("azure.webpubsub.upstream.path", "events");
-        assertEquals("http://127.0.0.1:8080/app/api/events", new EmulatorUpstream(config()).apply("chat")
+        values.put("azure.webpubsub.upstream.path", "/events/");
+        values.put("azure.webpubsub.upstream.user-event-pattern", "*");
+        assertEquals("http://127.0.0.1:8080/app/api/events/hubs/{hub}", new EmulatorUpstream(config()).apply("chat")
                 .orElseThrow().urlTemplate());
     }
 
     @Test
     void explicitAppUrlWins() {
         values.put("quarkus.http.port", "8080");
+        values.put("azure.webpubsub.upstream.user-event-pattern", "*");
         values.put("azure.webpubsub.emulator.app-url", "http://localhost:9080/shop/");
-        assertEquals("http://localhost:9080/shop/webpubsub/upstream", new EmulatorUpstream(config()).apply("chat")
+        assertEquals("http://localhost:9080/shop/webpubsub/hubs/{hub}", new EmulatorUpstream(config()).apply("chat")
                 .orElseThrow().urlTemplate());
         values.put("azure.webpubsub.emulator.app-url", "localhost:9080");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
@@ -194,6 +198,7 @@ class EmbeddedEmulatorTest {
 
     @Test
     void unknownAppUrlMeansNoEventHandlerAndAWarning() {
+        values.put("azure.webpubsub.upstream.system-events", "connected");
         assertEquals(Optional.empty(), new EmulatorUpstream(config()).apply("chat"));
         assertEquals(1, logged.size());
         assertEquals(java.util.logging.Level.WARNING, logged.get(0).getLevel());
@@ -203,20 +208,51 @@ class EmbeddedEmulatorTest {
     }
 
     @Test
-    void eventsArePerHubWithGlobalDefaults() {
+    void eventsAreTheOnesDeclaredForTheServicePerHubWithGlobalDefaults() {
         values.put("azure.webpubsub.emulator.app-url", "http://127.0.0.1:8080");
-        values.put("azure.webpubsub.emulator.system-events", "Connected, disconnected");
-        values.put("azure.webpubsub.hubs.quiet.emulator.system-events", "none");
-        values.put("azure.webpubsub.hubs.quiet.emulator.user-events", "ping,pong");
+        values.put("azure.webpubsub.upstream.system-events", "Connected, disconnected");
+        values.put("azure.webpubsub.hubs.quiet.upstream.user-event-pattern", "ping,pong");
+        values.put("azure.webpubsub.hubs.quiet.upstream.system-events", " ");
         EmulatorUpstream upstream = new EmulatorUpstream(config());
-        assertEquals(new Upstream("http://127.0.0.1:8080/webpubsub/upstream", "*", Set.of("connected",
+        assertEquals(new Upstream("http://127.0.0.1:8080/webpubsub/hubs/{hub}", "", Set.of("connected",
                 "disconnected")), upstream.apply("chat").orElseThrow());
-        assertEquals(new Upstream("http://127.0.0.1:8080/webpubsub/upstream", "ping,pong", Set.of()),
-                upstream.apply("quiet").orElseThrow());
-        values.put("azure.webpubsub.hubs.chat.emulator.system-events", "connect,joined");
+        assertEquals(new Upstream("http://127.0.0.1:8080/webpubsub/hubs/{hub}", "ping,pong", Set.of("connected",
+                "disconnected")), upstream.apply("quiet").orElseThrow(), "a blank per-hub value counts as unset");
+        values.put("azure.webpubsub.hubs.chat.upstream.system-events", "connect,joined");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> upstream.apply("chat"));
-        assertEquals("Invalid value for 'azure.webpubsub.hubs.chat.emulator.system-events': 'joined' is not one of "
-                + "[connect, connected, disconnected] (or none)", e.getMessage());
+        assertEquals("Invalid value for 'azure.webpubsub.hubs.chat.upstream.system-events': 'joined' is not one of "
+                + "[connect, connected, disconnected]", e.getMessage());
+    }
+
+    @Test
+    void aHubThatDeclaresNoEventsGetsNoHandler() {
+        values.put("azure.webpubsub.emulator.app-url", "http://127.0.0.1:8080");
+        assertEquals(Optional.empty(), new EmulatorUpstream(config()).apply("chat"));
+        assertTrue(logged.isEmpty());
+    }
+
+    @Test
+    void configuredHubsAreNeverRedirected() throws IOException {
+        values.put("azure.webpubsub.hubs.azure.connection-string", "Endpoint=https://x.webpubsub.azure.com;AccessKey="
+                + "a".repeat(40) + ";Version=1.0;");
+        values.put("azure.webpubsub.hubs.entra.endpoint", "https://y.webpubsub.azure.com");
+        EmbeddedEmulator emulator = EmbeddedEmulator.of(config(), withProvider());
+        assertEquals(Optional.empty(), emulator.connectionStringFor(new HubConfig(config(), "azure")));
+        assertEquals(Optional.empty(), emulator.connectionStringFor(new HubConfig(config(), "entra")));
+        assertTrue(FakeProvider.started.isEmpty());
+        assertEquals(Optional.of("Endpoint=http://127.0.0.1:1;AccessKey=" + "k".repeat(40) + ";Version=1.0;"),
+                emulator.connectionStringFor(new HubConfig(config(), "chat")));
+        values.put("azure.webpubsub.connection-string", "Endpoint=https://z.webpubsub.azure.com;AccessKey="
+                + "a".repeat(40) + ";Version=1.0;");
+        assertEquals(Optional.empty(), emulator.connectionStringFor(new HubConfig(config(), "chat")),
+                "a global connection string configures every hub");
+        emulator.close();
+    }
+
+    @Test
+    void noProviderMeansNoEmbeddedConnectionString() {
+        EmbeddedEmulator emulator = EmbeddedEmulator.of(config(), getClass().getClassLoader());
+        assertEquals(Optional.empty(), emulator.connectionStringFor(new HubConfig(config(), "chat")));
     }
 
     /** A configuration that reads {@link #values} live, as MicroProfile Config reads system properties. */

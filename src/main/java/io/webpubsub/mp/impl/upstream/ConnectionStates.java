@@ -1,0 +1,52 @@
+package io.webpubsub.mp.impl.upstream;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * {@code ce-connectionState} in the official SDKs' convention: base64 of a UTF-8 JSON object.
+ */
+final class ConnectionStates {
+
+    static final String HEADER = "ce-connectionState";
+
+    private ConnectionStates() {
+    }
+
+    /**
+     * @param header the header value, or null
+     * @return key to value; JSON values that are not strings as JSON text
+     * @throws UpstreamFailure 400 if the value is not base64 of a JSON object
+     */
+    static Map<String, String> decode(String header) {
+        if (header == null || header.isEmpty()) {
+            return Map.of();
+        }
+        Object json;
+        try {
+            json = Json.parse(new String(Base64.getDecoder().decode(header.trim()), StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+            throw UpstreamFailure.badRequest("Header 'ce-connectionState' is not base64-encoded JSON: "
+                    + e.getMessage());
+        }
+        if (!(json instanceof Map<?, ?> map)) {
+            throw UpstreamFailure.badRequest("Header 'ce-connectionState' is not base64 of a JSON object");
+        }
+        Map<String, String> state = new LinkedHashMap<>();
+        map.forEach((k, v) -> state.put((String) k, v instanceof String s ? s : Json.write(v)));
+        return Collections.unmodifiableMap(state);
+    }
+
+    /** Encodes a state; an empty map gives the empty value, which clears the state at the service. */
+    static String encode(Map<String, String> state) {
+        if (state.isEmpty()) {
+            return "";
+        }
+        // sorted so that equal states give equal headers
+        return Base64.getEncoder().encodeToString(Json.write(new TreeMap<>(state)).getBytes(StandardCharsets.UTF_8));
+    }
+}

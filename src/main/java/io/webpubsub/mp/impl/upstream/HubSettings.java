@@ -1,0 +1,106 @@
+package io.webpubsub.mp.impl.upstream;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+import io.webpubsub.mp.impl.config.HubConfig;
+
+/**
+ * One hub's upstream settings, read once at start. Problems in the configuration are collected, not thrown, so
+ * that the start-up check reports all of them at once.
+ */
+final class HubSettings {
+
+    static final String VALIDATE_SIGNATURE = "upstream.validate-signature";
+    static final String ALLOWED_ORIGINS = "upstream.allowed-origins";
+    static final String SYSTEM_EVENTS = "upstream.system-events";
+    static final String USER_EVENT_PATTERN = "upstream.user-event-pattern";
+    static final Set<String> KNOWN_SYSTEM_EVENTS = Set.of("connect", "connected", "disconnected");
+
+    final String hub;
+    final HubCredentials credentials;
+    final boolean validateSignature;
+    final Set<String> allowedOrigins;
+    final Set<String> systemEvents;
+    final Optional<String> userEventPattern;
+    final List<String> problems;
+    final HubConfig config;
+
+    private HubSettings(String hub, HubConfig config, HubCredentials credentials, boolean validateSignature,
+            Set<String> allowedOrigins, Set<String> systemEvents, Optional<String> userEventPattern,
+            List<String> problems) {
+        this.hub = hub;
+        this.config = config;
+        this.credentials = credentials;
+        this.validateSignature = validateSignature;
+        this.allowedOrigins = allowedOrigins;
+        this.systemEvents = systemEvents;
+        this.userEventPattern = userEventPattern;
+        this.problems = problems;
+    }
+
+    static HubSettings read(HubConfig config) {
+        List<String> problems = new ArrayList<>();
+        HubCredentials credentials;
+        try {
+            credentials = HubCredentials.resolve(config);
+        } catch (IllegalArgumentException e) {
+            problems.add(e.getMessage());
+            credentials = HubCredentials.NONE;
+        }
+        boolean validate = readBoolean(config, VALIDATE_SIGNATURE, true, problems);
+        List<String> configured = list(config, ALLOWED_ORIGINS);
+        Set<String> origins = new LinkedHashSet<>();
+        (configured.isEmpty() ? credentials.endpoint().map(HubSettings::originsOf).orElse(List.of()) : configured)
+                .forEach(o -> origins.add(o.toLowerCase(Locale.ROOT)));
+        Set<String> systemEvents = new LinkedHashSet<>();
+        for (String event : list(config, SYSTEM_EVENTS)) {
+            String name = event.toLowerCase(Locale.ROOT);
+            if (!KNOWN_SYSTEM_EVENTS.contains(name)) {
+                problems.add("Invalid value for '" + config.sourceKey(SYSTEM_EVENTS) + "': unknown system event '"
+                        + event + "'; use connect, connected and disconnected");
+            }
+            systemEvents.add(name);
+        }
+        return new HubSettings(config.hub(), config, credentials, validate, origins, systemEvents,
+                config.get(USER_EVENT_PATTERN).map(String::trim), problems);
+    }
+
+    /** The origin forms the service may send for an endpoint: its host, and host:port when it has a port. */
+    static List<String> originsOf(String endpoint) {
+        URI uri = URI.create(endpoint);
+        return uri.getPort() < 0 ? List.of(uri.getHost()) : List.of(uri.getHost(), uri.getHost() + ":" + uri.getPort());
+    }
+
+    boolean allowsOrigin(String origin) {
+        return allowedOrigins.contains("*") || allowedOrigins.contains(origin.trim().toLowerCase(Locale.ROOT));
+    }
+
+    String key(String setting) {
+        return config.sourceKey(setting);
+    }
+
+    static List<String> list(HubConfig config, String key) {
+        return config.get(key).map(v -> Arrays.stream(v.split(",")).map(String::trim).filter(s -> !s.isEmpty())
+                .toList()).orElse(List.of());
+    }
+
+    private static boolean readBoolean(HubConfig config, String key, boolean fallback, List<String> problems) {
+        Optional<String> value = config.get(key).map(String::trim);
+        if (value.isEmpty()) {
+            return fallback;
+        }
+        if (value.get().equalsIgnoreCase("true") || value.get().equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(value.get());
+        }
+        problems.add("Invalid value for '" + config.sourceKey(key) + "': expected true or false, not '"
+                + value.get() + "'");
+        return fallback;
+    }
+}

@@ -1,0 +1,187 @@
+package io.webpubsub.mp.impl.upstream;
+
+import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.spi.DeploymentException;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+import io.webpubsub.mp.WebPubSubHub;
+import io.webpubsub.mp.events.ConnectHandler;
+import io.webpubsub.mp.events.UserEventHandler;
+import io.webpubsub.mp.impl.config.HubConfig;
+
+/**
+ * The upstream side's run-time view: the endpoint path, the hubs it serves and each hub's settings, read once
+ * from MicroProfile Config. At start-up it checks what needs configuration and fails the deployment with every
+ * problem at once; it warns when a hub's signature check is off.
+ */
+@ApplicationScoped
+public class UpstreamConfiguration {
+
+    static final String PATH_KEY = "azure.webpubsub.upstream.path";
+    static final String DEFAULT_PATH = "webpubsub";
+    static final System.Logger LOG = System.getLogger("io.webpubsub.mp.upstream");
+
+    private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9._~-]+");
+    private static final String HUB_PREFIX = HubConfig.PREFIX + "hubs.";
+    private static final String UPSTREAM_INFIX = ".upstream.";
+
+    @Inject
+    UpstreamHubs discovered;
+
+    @Inject
+    @Any
+    Instance<ConnectHandler> connectHandlers;
+
+    @Inject
+    @Any
+    Instance<UserEventHandler> userEventHandlers;
+
+    private String path;
+    private final List<String> problems = new ArrayList<>();
+    private final Map<String, HubSettings> hubs = new LinkedHashMap<>();
+
+    @PostConstruct
+    void read() {
+        Config config = ConfigProvider.getConfig();
+        path = readPath(config);
+        List<String> names = new ArrayList<>(discovered.names());
+        for (String hub : configuredHubs(config.getPropertyNames())) {
+            if (names.stream().noneMatch(hub::equalsIgnoreCase)) {
+                names.add(hub);
+            }
+        }
+        for (String hub : names) {
+            hubs.put(hub.toLowerCase(Locale.ROOT), HubSettings.read(new HubConfig(config, hub)));
+        }
+    }
+
+    /** Runs the start-up checks as soon as the application starts. */
+    void onStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        List<String> all = new ArrayList<>(problems);
+        for (HubSettings hub : hubs.values()) {
+            all.addAll(check(hub));
+        }
+        if (!all.isEmpty()) {
+            throw new DeploymentException("Invalid Web PubSub upstream configuration:\n - " + String.join("\n - ",
+                    all));
+        }
+        if (!hubs.isEmpty()) {
+            LOG.log(Level.INFO, "Web PubSub upstream events for hubs " + hubNames() + " at <Jakarta REST root>/"
+                    + path + "[/hubs/{hub}]");
+        }
+    }
+
+    private List<String> check(HubSettings hub) {
+        List<String> found = new ArrayList<>(hub.problems);
+        String name = hub.hub;
+        if (hub.validateSignature && hub.credentials.accessKeys().isEmpty() && hub.problems.isEmpty()) {
+            found.add("Hub '" + name + "' has no access key to check event signatures with: set '"
+                    + hub.key(HubCredentials.CONNECTION_STRING) + "' (or '" + hub.key(HubCredentials.ENDPOINT)
+                    + "' and '" + hub.key(HubCredentials.ACCESS_KEY) + "'), or turn the check off with '"
+                    + hub.key(HubSettings.VALIDATE_SIGNATURE) + "=false'");
+        }
+        if (hub.systemEvents.contains("connect") && !connectHandler(name).isResolvable()) {
+            found.add("Hub '" + name + "' lists 'connect' in '" + hub.key(HubSettings.SYSTEM_EVENTS)
+                    + "' but has no ConnectHandler bean: add a bean annotated @WebPubSubHub(\"" + name
+                    + "\") that implements io.webpubsub.mp.events.ConnectHandler");
+        }
+        if (hub.userEventPattern.isPresent() && !userEventHandler(name).isResolvable()) {
+            found.add("Hub '" + name + "' sets '" + hub.key(HubSettings.USER_EVENT_PATTERN)
+                    + "' but has no UserEventHandler bean: add a bean annotated @WebPubSubHub(\"" + name
+                    + "\") that implements io.webpubsub.mp.events.UserEventHandler");
+        }
+        if (!hub.validateSignature) {
+            LOG.log(Level.WARNING, "The signature check of Web PubSub upstream events is OFF for hub '" + name
+                    + "' (" + hub.key(HubSettings.VALIDATE_SIGNATURE) + "=false): anyone who can reach the"
+                    + " endpoint can send events as the service");
+        }
+        if (hub.allowedOrigins.isEmpty()) {
+            LOG.log(Level.WARNING, "Hub '" + name + "' allows no origin, so the service's validation request"
+                    + " (OPTIONS) is refused: set '" + hub.key(HubCredentials.ENDPOINT) + "' or a connection"
+                    + " string, or '" + hub.key(HubSettings.ALLOWED_ORIGINS) + "'");
+        }
+        return found;
+    }
+
+    private String readPath(Config config) {
+        String raw = config.getOptionalValue(PATH_KEY, String.class).map(String::trim).orElse(DEFAULT_PATH);
+        String trimmed = raw.replaceAll("^/+|/+$", "");
+        for (String segment : trimmed.split("/", -1)) {
+            if (!SEGMENT.matcher(segment).matches()) {
+                problems.add("Invalid value for '" + PATH_KEY + "': '" + raw + "' must be a path of segments made"
+                        + " of letters, digits and . _ ~ -, relative to the Jakarta REST root, e.g. 'api/webpubsub'");
+                return DEFAULT_PATH;
+            }
+        }
+        return trimmed;
+    }
+
+    /** Hub names that have per-hub upstream keys, e.g. {@code azure.webpubsub.hubs.chat.upstream.system-events}. */
+    static List<String> configuredHubs(Iterable<String> propertyNames) {
+        List<String> found = new ArrayList<>();
+        for (String key : propertyNames) {
+            if (!key.startsWith(HUB_PREFIX)) {
+                continue;
+            }
+            String rest = key.substring(HUB_PREFIX.length());
+            String hub;
+            if (rest.startsWith("\"")) {
+                int end = rest.indexOf('"', 1);
+                hub = end > 1 && rest.startsWith(UPSTREAM_INFIX, end + 1) ? rest.substring(1, end) : null;
+            } else {
+                int end = rest.lastIndexOf(UPSTREAM_INFIX);
+                hub = end > 0 ? rest.substring(0, end) : null;
+            }
+            if (hub != null && found.stream().noneMatch(hub::equalsIgnoreCase)) {
+                found.add(hub);
+            }
+        }
+        return found;
+    }
+
+    /** The path under the Jakarta REST root, without slashes at either end. */
+    String path() {
+        return path;
+    }
+
+    /** The settings of a hub, looked up case-insensitively. */
+    Optional<HubSettings> hub(String name) {
+        return Optional.ofNullable(hubs.get(name.toLowerCase(Locale.ROOT)));
+    }
+
+    Collection<HubSettings> hubs() {
+        return hubs.values();
+    }
+
+    /** The hub's connect handler; get it through a handle, so that a dependent bean is destroyed after use. */
+    Instance<ConnectHandler> connectHandler(String hub) {
+        return connectHandlers.select(WebPubSubHub.Literal.of(hub));
+    }
+
+    /** The hub's user event handler; get it through a handle, as {@link #connectHandler(String)}. */
+    Instance<UserEventHandler> userEventHandler(String hub) {
+        return userEventHandlers.select(WebPubSubHub.Literal.of(hub));
+    }
+
+    private List<String> hubNames() {
+        return hubs.values().stream().map(h -> h.hub).toList();
+    }
+}

@@ -1,0 +1,52 @@
+package io.webpubsub.mp.impl.upstream;
+
+import java.net.URI;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.ext.Provider;
+
+/**
+ * Serves the endpoint at {@code azure.webpubsub.upstream.path}: Jakarta REST paths are fixed at compile time, so
+ * this pre-matching filter rewrites requests under the configured path to the resource's fixed path, and answers
+ * 404 under the fixed path when another one is configured. It does nothing when the default is kept.
+ */
+@ApplicationScoped
+@Provider
+@PreMatching
+public class UpstreamPathFilter implements ContainerRequestFilter {
+
+    @Inject
+    UpstreamConfiguration configuration;
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        String configured = configuration.path();
+        if (configured.equals(UpstreamConfiguration.DEFAULT_PATH)) {
+            return;
+        }
+        UriInfo uri = request.getUriInfo();
+        String path = stripLeadingSlash(uri.getPath(false));
+        if (under(path, configured)) {
+            String target = UpstreamConfiguration.DEFAULT_PATH + path.substring(configured.length());
+            String query = uri.getRequestUri().getRawQuery();
+            URI base = uri.getBaseUri();
+            request.setRequestUri(base, URI.create(base + target + (query == null ? "" : "?" + query)));
+        } else if (under(path, UpstreamConfiguration.DEFAULT_PATH)) {
+            request.abortWith(Response.status(404).build());
+        }
+    }
+
+    private static boolean under(String path, String prefix) {
+        return path.equals(prefix) || path.startsWith(prefix + "/");
+    }
+
+    private static String stripLeadingSlash(String path) {
+        return path.startsWith("/") ? path.substring(1) : path;
+    }
+}

@@ -39,6 +39,7 @@ public final class WebPubSubEmulator implements AutoCloseable {
 
     private final EmulatorServer server;
     private final String host;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     private WebPubSubEmulator(EmulatorServer server, String host) {
         this.server = server;
@@ -94,7 +95,9 @@ public final class WebPubSubEmulator implements AutoCloseable {
     /** Stops the emulator: clients are disconnected, the port is freed. Idempotent. */
     @Override
     public void close() {
-        server.close();
+        if (closed.compareAndSet(false, true)) {
+            server.close();
+        }
     }
 
     @Override

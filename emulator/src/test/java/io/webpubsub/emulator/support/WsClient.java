@@ -29,6 +29,19 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
     private final StringBuilder text = new StringBuilder();
     private final java.io.ByteArrayOutputStream binary = new java.io.ByteArrayOutputStream();
     private WebSocket socket;
+    private boolean paused;
+
+    /** Connects without ever reading: the server's writes back up (a slow client). */
+    public static WsClient connectPaused(String uri, String... subprotocols) {
+        WsClient c = new WsClient();
+        c.paused = true;
+        WebSocket.Builder b = HTTP.newWebSocketBuilder();
+        if (subprotocols.length > 0) {
+            b.subprotocols(subprotocols[0], java.util.Arrays.copyOfRange(subprotocols, 1, subprotocols.length));
+        }
+        c.socket = b.buildAsync(URI.create(uri), c).join();
+        return c;
+    }
 
     /** Connects; throws when the handshake fails. */
     public static WsClient connect(String uri, String... subprotocols) {
@@ -117,6 +130,11 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
         return list;
     }
 
+    /** Whether the socket was closed or failed (no wait). */
+    public boolean isClosed() {
+        return closed.isDone() || socket.isInputClosed();
+    }
+
     /** Drops the TCP connection without a close handshake. */
     public void abort() {
         socket.abort();
@@ -131,7 +149,9 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
 
     @Override
     public void onOpen(WebSocket webSocket) {
-        webSocket.request(Long.MAX_VALUE);
+        if (!paused) {
+            webSocket.request(Long.MAX_VALUE);
+        }
     }
 
     @Override

@@ -2,7 +2,7 @@ package io.webpubsub.mp.impl.upstream;
 
 import java.net.URI;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -15,8 +15,11 @@ import jakarta.ws.rs.ext.Provider;
  * Serves the endpoint at {@code azure.webpubsub.upstream.path}: Jakarta REST paths are fixed at compile time, so
  * this pre-matching filter rewrites requests under the configured path to the resource's fixed path, and answers
  * 404 under the fixed path when another one is configured. It does nothing when the default is kept.
+ *
+ * <p>{@code @Dependent}, not {@code @ApplicationScoped}: Jakarta REST runtimes keep one provider instance anyway,
+ * and a client proxy would hide {@code @PreMatching} from runtimes that read annotations off the instance's class.
  */
-@ApplicationScoped
+@Dependent
 @Provider
 @PreMatching
 public class UpstreamPathFilter implements ContainerRequestFilter {

@@ -1,7 +1,10 @@
 package io.webpubsub.emulator.impl.rest;
 
+import io.webpubsub.emulator.impl.filter.ConnectionFilter;
+import io.webpubsub.emulator.impl.filter.FilterTarget;
 import io.webpubsub.emulator.impl.hub.ClientConnection;
 
+import java.util.Set;
 import java.util.function.Predicate;
 
 /** Turns the OData {@code filter} parameter (spec 2.4) into a predicate over connections. */
@@ -14,7 +17,29 @@ final class Filters {
         if (filter == null || filter.isBlank()) {
             return c -> true;
         }
-        // TODO(merge emu-pure): ConnectionFilter.parse(filter) evaluated against a FilterTarget view
-        throw new IllegalArgumentException("The filter parameter is not supported yet.");
+        ConnectionFilter parsed = ConnectionFilter.parse(filter);
+        return c -> parsed.test(new Target(c));
+    }
+
+    private record Target(ClientConnection c) implements FilterTarget {
+        @Override
+        public String connectionId() {
+            return c.id();
+        }
+
+        @Override
+        public String userId() {
+            return c.userId();
+        }
+
+        @Override
+        public Set<String> groups() {
+            return c.groups();
+        }
+
+        @Override
+        public String protocol() {
+            return c.subprotocol();
+        }
     }
 }

@@ -4,6 +4,7 @@ import io.webpubsub.emulator.EventHandler;
 import io.webpubsub.emulator.impl.Engine;
 import io.webpubsub.emulator.impl.HttpReplies;
 import io.webpubsub.emulator.impl.Names;
+import io.webpubsub.emulator.impl.auth.GroupPattern;
 import io.webpubsub.emulator.impl.auth.Jwt;
 import io.webpubsub.emulator.impl.auth.TokenValidator;
 import io.webpubsub.emulator.impl.hub.ClientConnection;
@@ -154,7 +155,7 @@ public final class ClientEndpoint {
         }
         Permissions permissions;
         try {
-            permissions = Permissions.fromRoles(roles, PatternSupport::compile);
+            permissions = Permissions.fromRoles(roles, pattern -> GroupPattern.compile(pattern)::matches);
         } catch (IllegalArgumentException e) {
             throw new Refusal(400, "Invalid role: " + e.getMessage());
         }

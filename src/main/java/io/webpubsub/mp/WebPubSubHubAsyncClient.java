@@ -38,7 +38,7 @@ import io.webpubsub.mp.models.SendOptions;
  *
  * @since 0.1.0
  */
-public interface WebPubSubHubAsyncClient {
+public interface WebPubSubHubAsyncClient extends AutoCloseable {
 
     /**
      * The hub this client talks to.
@@ -389,4 +389,12 @@ public interface WebPubSubHubAsyncClient {
      * @throws WebPubSubServiceException (completing the stage) if the service call (Entra ID mode) fails
      */
     CompletionStage<ClientAccess> getClientAccess(ClientAccessOptions options);
+
+    /**
+     * Releases the HTTP connections of a client built with {@link WebPubSubClientBuilder}; the client cannot be
+     * used afterwards. Injected clients and those from {@link WebPubSubClients} belong to the container, which
+     * releases them at shutdown: for them this method does nothing.
+     */
+    @Override
+    void close();
 }

@@ -37,7 +37,7 @@ import io.webpubsub.mp.models.SendOptions;
  *
  * @since 0.1.0
  */
-public interface WebPubSubHubClient {
+public interface WebPubSubHubClient extends AutoCloseable {
 
     /**
      * The hub this client talks to.
@@ -363,4 +363,12 @@ public interface WebPubSubHubClient {
      * @throws WebPubSubServiceException if the service call (Entra ID mode) fails
      */
     ClientAccess getClientAccess(ClientAccessOptions options);
+
+    /**
+     * Releases the HTTP connections of a client built with {@link WebPubSubClientBuilder}; the client cannot be
+     * used afterwards. Injected clients and those from {@link WebPubSubClients} belong to the container, which
+     * releases them at shutdown: for them this method does nothing.
+     */
+    @Override
+    void close();
 }

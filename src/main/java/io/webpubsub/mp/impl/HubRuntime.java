@@ -37,11 +37,16 @@ public final class HubRuntime implements AutoCloseable {
     private final WebPubSubHubClient client;
     private final WebPubSubHubAsyncClient asyncClient;
 
+    private final WebPubSubHubClient sharedClient;
+    private final WebPubSubHubAsyncClient sharedAsyncClient;
+
     private HubRuntime(HubSettings settings, WebPubSubRestApi api, HubOperations ops, RequestExecutor executor) {
         this.settings = settings;
         this.api = api;
-        this.client = new DefaultHubClient(ops, executor);
-        this.asyncClient = new DefaultHubAsyncClient(ops, executor);
+        this.client = new DefaultHubClient(ops, executor, this::close);
+        this.asyncClient = new DefaultHubAsyncClient(ops, executor, this::close);
+        this.sharedClient = new DefaultHubClient(ops, executor, () -> { });
+        this.sharedAsyncClient = new DefaultHubAsyncClient(ops, executor, () -> { });
     }
 
     /**
@@ -110,6 +115,16 @@ public final class HubRuntime implements AutoCloseable {
     /** @return the asynchronous client */
     public WebPubSubHubAsyncClient asyncClient() {
         return asyncClient;
+    }
+
+    /** @return the blocking client whose {@code close()} does nothing, for the container */
+    public WebPubSubHubClient sharedClient() {
+        return sharedClient;
+    }
+
+    /** @return the asynchronous client whose {@code close()} does nothing, for the container */
+    public WebPubSubHubAsyncClient sharedAsyncClient() {
+        return sharedAsyncClient;
     }
 
     /** @return the REST client */

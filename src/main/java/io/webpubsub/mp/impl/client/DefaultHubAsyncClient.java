@@ -21,14 +21,22 @@ public final class DefaultHubAsyncClient implements WebPubSubHubAsyncClient {
 
     private final HubOperations ops;
     private final RequestExecutor executor;
+    private final Runnable closer;
 
     /**
      * @param ops the operations
      * @param executor runs them
+     * @param closer what {@link #close()} does
      */
-    public DefaultHubAsyncClient(HubOperations ops, RequestExecutor executor) {
+    public DefaultHubAsyncClient(HubOperations ops, RequestExecutor executor, Runnable closer) {
         this.ops = ops;
         this.executor = executor;
+        this.closer = closer;
+    }
+
+    @Override
+    public void close() {
+        closer.run();
     }
 
     @Override

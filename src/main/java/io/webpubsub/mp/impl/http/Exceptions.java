@@ -57,7 +57,8 @@ public final class Exceptions {
      * @return the same information as {@link WebPubSubDeliveryUnknownException}
      */
     static WebPubSubDeliveryUnknownException deliveryUnknown(WebPubSubServiceException failure) {
-        return new WebPubSubDeliveryUnknownException(failure.getMessage() + MAYBE_DELIVERED,
+        String base = failure.getMessage();
+        return new WebPubSubDeliveryUnknownException(base + (base.endsWith(".") ? "" : ".") + MAYBE_DELIVERED,
                 failure.getStatusCode(), failure.getErrorCode().orElse(null),
                 failure.getServiceMessage().orElse(null), failure.getRequest(), failure.getRetryAfter().orElse(null),
                 failure.getCause() == null ? failure : failure.getCause());

@@ -21,6 +21,7 @@ import io.webpubsub.mp.WebPubSubHubClient;
 import io.webpubsub.mp.impl.HubNames;
 import io.webpubsub.mp.impl.HubRuntime;
 import io.webpubsub.mp.impl.config.SettingsResolver;
+import io.webpubsub.mp.impl.emulator.EmbeddedEmulatorBean;
 import io.webpubsub.mp.rest.WebPubSubRestApi;
 import io.webpubsub.mp.spi.WebPubSubTokenCredential;
 
@@ -36,6 +37,9 @@ public class HubClientsBean implements WebPubSubClients {
     @Inject
     @Any
     Instance<WebPubSubTokenCredential> credentials;
+
+    @Inject
+    EmbeddedEmulatorBean embedded;
 
     @Override
     public WebPubSubHubClient forHub(String hub) {
@@ -61,7 +65,8 @@ public class HubClientsBean implements WebPubSubClients {
             throw new IllegalArgumentException("Invalid 'hub': " + problem);
         });
         return runtimes.computeIfAbsent(hub, h -> HubRuntime.create(SettingsResolver
-                .resolve(ConfigProvider.getConfig(), h, this::credential).orThrow()));
+                .resolve(ConfigProvider.getConfig(), h, this::credential,
+                embedded.emulator()::connectionStringFor).orThrow()));
     }
 
     /** A credential bean qualified with the hub, else an unqualified one, else azure-identity if present. */

@@ -56,11 +56,27 @@ public final class SettingsResolver {
      */
     public static Result resolve(Config config, String hub,
             Function<String, Optional<WebPubSubTokenCredential>> credentials) {
-        return new SettingsResolver(config, hub).resolve(credentials);
+        return resolve(config, hub, credentials, settings -> Optional.empty());
     }
 
-    private Result resolve(Function<String, Optional<WebPubSubTokenCredential>> credentials) {
-        Optional<String> connectionString = config.get(Keys.CONNECTION_STRING);
+    /**
+     * @param config the configuration
+     * @param hub the hub (a valid name)
+     * @param credentials finds the Entra ID credential for the hub (a CDI bean or azure-identity), if any
+     * @param embedded the embedded default's connection string for a hub with neither connection string nor
+     *        endpoint, if there is an embedded service
+     * @return settings or problems
+     */
+    public static Result resolve(Config config, String hub,
+            Function<String, Optional<WebPubSubTokenCredential>> credentials,
+            Function<HubConfig, Optional<String>> embedded) {
+        return new SettingsResolver(config, hub).resolve(credentials, embedded);
+    }
+
+    private Result resolve(Function<String, Optional<WebPubSubTokenCredential>> credentials,
+            Function<HubConfig, Optional<String>> embedded) {
+        // embedded default: empty unless the hub has neither connection string nor endpoint
+        Optional<String> connectionString = config.get(Keys.CONNECTION_STRING).or(() -> embedded.apply(config));
         Optional<String> endpointText = config.get(Keys.ENDPOINT);
         String csKey = config.sourceKey(Keys.CONNECTION_STRING);
         String epKey = config.sourceKey(Keys.ENDPOINT);
@@ -80,8 +96,8 @@ public final class SettingsResolver {
         WebPubSubKeyCredential key = null;
         WebPubSubTokenCredential token = null;
         if (connectionString.isPresent()) {
-            ConnectionString parsed = parse(csKey, () -> ConnectionString.parse(config.get(Keys.CONNECTION_STRING)
-                    .orElseThrow()));
+            String text = connectionString.get();
+            ConnectionString parsed = parse(csKey, () -> ConnectionString.parse(text));
             if (parsed != null) {
                 endpoint = parsed.endpoint();
                 key = parse(csKey, () -> new WebPubSubKeyCredential(parsed.accessKey()));

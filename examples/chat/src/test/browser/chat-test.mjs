@@ -4,7 +4,7 @@
 // node chat-test.mjs <app base URL> <chromium executable> <screenshot directory>
 import { chromium } from 'playwright-core';
 import { existsSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { join as joinPath } from 'node:path';
 
 const [base, executablePath, shotDir] = process.argv.slice(2);
 if (!base || !executablePath || !shotDir) {
@@ -68,12 +68,12 @@ try {
 
   await say(alice, 'see you, bob');
   await seeChat(alice, 'alice', 'see you, bob');
-  await alice.screenshot({ path: join(shotDir, 'chat.png') });
-  await carol.screenshot({ path: join(shotDir, 'chat-garden.png') });
+  await alice.screenshot({ path: joinPath(shotDir, 'chat.png') });
+  await carol.screenshot({ path: joinPath(shotDir, 'chat-garden.png') });
   ok(`screenshots in ${shotDir}`);
 } catch (e) {
   for (const [i, page] of browser.contexts().map((c) => c.pages()[0]).entries()) {
-    await page?.screenshot({ path: join(shotDir, `failure-${i}.png`) }).catch(() => {});
+    await page?.screenshot({ path: joinPath(shotDir, `failure-${i}.png`) }).catch(() => {});
   }
   fail(`step ${step + 1}: ${e.message}`);
 } finally {

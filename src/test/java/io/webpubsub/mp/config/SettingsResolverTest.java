@@ -32,7 +32,7 @@ class SettingsResolverTest {
     }
 
     static SettingsResolver.Result resolve(String hub, Map<String, String> properties) {
-        return SettingsResolver.resolve(config(properties), hub, h -> Optional.empty());
+        return SettingsResolver.resolve(config(properties), hub, SettingsResolver.Credentials.NONE);
     }
 
     @Test
@@ -86,7 +86,7 @@ class SettingsResolverTest {
         Config config = new SmallRyeConfigBuilder().withSources(new EnvConfigSource(Map.of(
                 "AZURE_WEBPUBSUB_HUBS_CHAT_CONNECTION_STRING", CS,
                 "AZURE_WEBPUBSUB_RETRY_MAX_RETRIES", "1"), 300)).build();
-        HubSettings s = SettingsResolver.resolve(config, "chat", h -> Optional.empty()).orThrow();
+        HubSettings s = SettingsResolver.resolve(config, "chat", SettingsResolver.Credentials.NONE).orThrow();
         assertEquals("https://global.webpubsub.azure.com", s.endpoint());
         assertEquals(1, s.retry().getMaxRetries());
     }
@@ -103,7 +103,12 @@ class SettingsResolverTest {
     void endpointWithoutKeyUsesTheCredential() {
         WebPubSubTokenCredential credential = scope -> new WebPubSubAccessToken("t", java.time.Instant.now());
         HubSettings s = SettingsResolver.resolve(config(Map.of("azure.webpubsub.endpoint", "https://x.example")),
-                "chat", h -> Optional.of(credential)).orThrow();
+                "chat", new SettingsResolver.Credentials() {
+                    @Override
+                    public Optional<WebPubSubTokenCredential> token(String hub) {
+                        return Optional.of(credential);
+                    }
+                }).orThrow();
         assertEquals(credential, s.tokenCredential());
         assertNull(s.key());
     }
@@ -127,8 +132,8 @@ class SettingsResolverTest {
                         List.of("Hub 'chat': azure.webpubsub.hubs.chat.endpoint (env AZURE_WEBPUBSUB_HUBS_CHAT_ENDPOINT)"
                                 + " is set but no credential: set azure.webpubsub.hubs.chat.access-key (env"
                                 + " AZURE_WEBPUBSUB_HUBS_CHAT_ACCESS_KEY) or azure.webpubsub.access-key (env"
-                                + " AZURE_WEBPUBSUB_ACCESS_KEY), or provide a WebPubSubTokenCredential bean, or add"
-                                + " com.azure:azure-identity for Entra ID")),
+                                + " AZURE_WEBPUBSUB_ACCESS_KEY), or provide a WebPubSubKeyCredential or"
+                                + " WebPubSubTokenCredential bean, or add com.azure:azure-identity for Entra ID")),
                 new Case(Map.of("azure.webpubsub.endpoint", "https://x", "azure.webpubsub.access-key", "short"),
                         List.of("Hub 'chat': invalid azure.webpubsub.access-key (env AZURE_WEBPUBSUB_ACCESS_KEY): The"
                                 + " access key is too short for HS256: it has 5 bytes, at least 32 are needed")),

@@ -172,6 +172,26 @@ class EmbeddedEmulatorTest {
     }
 
     @Test
+    void theBoundPortQuarkusPublishesAsASystemPropertyBeatsTheConfiguredZero() {
+        values.put("quarkus.http.port", "0");
+        values.put("azure.webpubsub.upstream.user-event-pattern", "*");
+        String previous = System.setProperty("quarkus.http.port", "41235");
+        try {
+            assertEquals("http://127.0.0.1:41235/webpubsub/hubs/{hub}", new EmulatorUpstream(config()).apply("chat")
+                    .orElseThrow().urlTemplate());
+            System.setProperty("quarkus.http.port", "0");
+            assertEquals("http://127.0.0.1:0/webpubsub/hubs/{hub}", new EmulatorUpstream(config()).apply("chat")
+                    .orElseThrow().urlTemplate(), "not bound yet: the configured value");
+        } finally {
+            if (previous == null) {
+                System.clearProperty("quarkus.http.port");
+            } else {
+                System.setProperty("quarkus.http.port", previous);
+            }
+        }
+    }
+
+    @Test
     void quarkusPathsAreJoined() {
         values.put("quarkus.http.port", "8080");
         values.put("quarkus.http.root-path", "app/");

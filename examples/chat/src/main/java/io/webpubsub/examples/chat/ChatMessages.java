@@ -2,14 +2,14 @@ package io.webpubsub.examples.chat;
 
 import java.util.List;
 
-/** What the server sends to browsers, as JSON (JSON-B serialises these records). */
-final class ChatMessages {
+/** What the server sends to browsers, as JSON (JSON-B serialises these records, so they are public). */
+public final class ChatMessages {
 
     private ChatMessages() {
     }
 
     /** A user came into or left a room; sent to the room's group. */
-    record Presence(String kind, String user, String action) {
+    public record Presence(String kind, String user, String action) {
         static Presence joined(String user) {
             return new Presence("presence", user, "joined");
         }
@@ -20,14 +20,14 @@ final class ChatMessages {
     }
 
     /** A notice from the operators; sent to every connection. */
-    record Notice(String kind, String text) {
+    public record Notice(String kind, String text) {
         Notice(String text) {
             this("notice", text);
         }
     }
 
     /** The answer to {@code /who}; sent back to the asking connection only. */
-    record Who(String kind, String room, List<String> users) {
+    public record Who(String kind, String room, List<String> users) {
         Who(String room, List<String> users) {
             this("who", room, users);
         }

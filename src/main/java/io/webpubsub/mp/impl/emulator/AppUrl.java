@@ -8,11 +8,12 @@ import org.eclipse.microprofile.config.Config;
 /**
  * Where the embedded service reaches the application's Jakarta REST resources.
  *
- * <p>{@value #KEY} wins when set. Otherwise, on Quarkus, the URL is built from {@code quarkus.http.port},
- * {@code quarkus.http.root-path} and {@code quarkus.rest.path} on the loopback address. It is read when a hub's
- * first client connects, after the HTTP server has started, so a random port ({@code quarkus.http.test-port=0})
- * is already the real one: Quarkus writes the port it bound into the system property {@code quarkus.http.port}.
- * Other runtimes publish no such key, so they set {@value #KEY} (context root and application path included).
+ * <p>{@value #KEY} wins when set. Otherwise, on Quarkus, the URL is {@code quarkus.http.local-base-uri} (or
+ * {@code http://127.0.0.1:<quarkus.http.port><quarkus.http.root-path>}) followed by {@code quarkus.rest.path}.
+ * It is read when a hub's first client connects, after the HTTP server has started, from the configuration as it is
+ * then: Quarkus publishes the port it bound there, so a random port ({@code quarkus.http.test-port=0}) is already
+ * the real one. Other runtimes publish no such key, so they set {@value #KEY} (context root and application path
+ * included).
  */
 final class AppUrl {
 
@@ -34,19 +35,10 @@ final class AppUrl {
         if (explicit.isPresent()) {
             return Optional.of(checked(explicit.get()));
         }
-        return quarkusPort(config).map(port -> "http://127.0.0.1:" + port
-                + path(value(config, "quarkus.http.root-path").orElse("/"))
-                + path(value(config, "quarkus.rest.path").orElse("/")));
-    }
-
-    /**
-     * Quarkus writes the port it bound into the system property {@code quarkus.http.port} once it listens; the
-     * configuration may still hold the configured value (0 for a random port), so the live property comes first.
-     */
-    private static Optional<String> quarkusPort(Config config) {
-        String live = System.getProperty("quarkus.http.port");
-        return live != null && !live.isBlank() && !live.trim().equals("0") ? Optional.of(live.trim())
-                : value(config, "quarkus.http.port");
+        Optional<String> server = value(config, "quarkus.http.local-base-uri").map(AppUrl::stripSlash)
+                .or(() -> value(config, "quarkus.http.port").map(port -> "http://127.0.0.1:" + port
+                        + path(value(config, "quarkus.http.root-path").orElse("/"))));
+        return server.map(base -> base + path(value(config, "quarkus.rest.path").orElse("/")));
     }
 
     private static String checked(String url) {

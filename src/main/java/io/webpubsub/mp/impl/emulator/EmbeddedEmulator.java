@@ -6,8 +6,10 @@ import java.util.Optional;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 import io.webpubsub.mp.impl.config.HubConfig;
 import io.webpubsub.mp.spi.LocalServiceProvider;
@@ -50,12 +52,16 @@ public final class EmbeddedEmulator implements AutoCloseable {
      * @throws IllegalStateException if it is {@code true} and no provider is on the class path
      */
     public static EmbeddedEmulator of(Config config, ClassLoader loader) {
+        return of(config, loader, () -> ConfigProvider.getConfig(loader));
+    }
+
+    static EmbeddedEmulator of(Config config, ClassLoader loader, Supplier<Config> live) {
         EmulatorMode mode = EmulatorMode.of(config);
         Optional<LocalServiceProvider> provider = mode == EmulatorMode.OFF ? Optional.empty() : provider(loader);
         deploymentProblem(mode, provider).ifPresent(problem -> {
             throw new IllegalStateException(problem);
         });
-        return new EmbeddedEmulator(mode, provider, new EmulatorUpstream(config));
+        return new EmbeddedEmulator(mode, provider, new EmulatorUpstream(live));
     }
 
     /**

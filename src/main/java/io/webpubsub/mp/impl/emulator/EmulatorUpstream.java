@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.eclipse.microprofile.config.Config;
 
@@ -28,14 +29,20 @@ final class EmulatorUpstream implements Function<String, Optional<Upstream>> {
     private static final Set<String> KNOWN_SYSTEM_EVENTS = Set.of("connect", "connected", "disconnected");
     private static final System.Logger LOG = System.getLogger("io.webpubsub.mp.emulator");
 
-    private final Config config;
+    private final Supplier<Config> live;
+
+    /** @param live the configuration as it is when asked (Quarkus publishes the bound port in it after start) */
+    EmulatorUpstream(Supplier<Config> live) {
+        this.live = live;
+    }
 
     EmulatorUpstream(Config config) {
-        this.config = config;
+        this(() -> config);
     }
 
     @Override
     public Optional<Upstream> apply(String hub) {
+        Config config = live.get();
         HubConfig settings = new HubConfig(config, hub);
         Set<String> systemEvents = systemEvents(settings);
         String userEvents = settings.get(USER_EVENT_PATTERN).map(String::trim).orElse("");
@@ -48,10 +55,12 @@ final class EmulatorUpstream implements Function<String, Optional<Upstream>> {
                     + "set {1} to the application''s base URL", hub, AppUrl.KEY);
             return Optional.empty();
         }
-        return Optional.of(new Upstream(app.get() + "/" + upstreamPath() + "/hubs/{hub}", userEvents, systemEvents));
+        Upstream upstream = new Upstream(app.get() + "/" + upstreamPath(config) + "/hubs/{hub}", userEvents, systemEvents);
+        LOG.log(Level.DEBUG, "The embedded Web PubSub service sends hub ''{0}'' events to {1}", hub, upstream);
+        return Optional.of(upstream);
     }
 
-    private String upstreamPath() {
+    private static String upstreamPath(Config config) {
         return config.getOptionalValue(PATH_KEY, String.class).map(p -> p.trim().replaceAll("^/+|/+$", ""))
                 .filter(s -> !s.isEmpty()).orElse(DEFAULT_PATH);
     }

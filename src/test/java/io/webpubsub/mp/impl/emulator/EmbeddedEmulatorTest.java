@@ -161,7 +161,7 @@ class EmbeddedEmulatorTest {
     void upstreamIsReadWhenTheServiceAsksSoARandomPortIsKnownByThen() throws IOException {
         values.put("quarkus.http.port", "0");
         values.put("azure.webpubsub.hubs.chat.upstream.system-events", "connect,connected,disconnected");
-        EmbeddedEmulator emulator = EmbeddedEmulator.of(config(), withProvider());
+        EmbeddedEmulator emulator = EmbeddedEmulator.of(config(), withProvider(), this::config);
         emulator.connectionString();
         Function<String, Optional<Upstream>> upstream = FakeProvider.started.get(0).upstream;
         // Quarkus writes the bound port back once the HTTP server listens
@@ -172,23 +172,13 @@ class EmbeddedEmulatorTest {
     }
 
     @Test
-    void theBoundPortQuarkusPublishesAsASystemPropertyBeatsTheConfiguredZero() {
+    void quarkusLocalBaseUriWinsOverThePort() {
         values.put("quarkus.http.port", "0");
+        values.put("quarkus.http.local-base-uri", "http://localhost:41235/");
+        values.put("quarkus.rest.path", "api");
         values.put("azure.webpubsub.upstream.user-event-pattern", "*");
-        String previous = System.setProperty("quarkus.http.port", "41235");
-        try {
-            assertEquals("http://127.0.0.1:41235/webpubsub/hubs/{hub}", new EmulatorUpstream(config()).apply("chat")
-                    .orElseThrow().urlTemplate());
-            System.setProperty("quarkus.http.port", "0");
-            assertEquals("http://127.0.0.1:0/webpubsub/hubs/{hub}", new EmulatorUpstream(config()).apply("chat")
-                    .orElseThrow().urlTemplate(), "not bound yet: the configured value");
-        } finally {
-            if (previous == null) {
-                System.clearProperty("quarkus.http.port");
-            } else {
-                System.setProperty("quarkus.http.port", previous);
-            }
-        }
+        assertEquals("http://localhost:41235/api/webpubsub/hubs/{hub}", new EmulatorUpstream(config()).apply("chat")
+                .orElseThrow().urlTemplate());
     }
 
     @Test

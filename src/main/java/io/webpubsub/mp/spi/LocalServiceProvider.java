@@ -11,9 +11,11 @@ import java.util.function.Function;
  * <p>The library finds implementations with {@link java.util.ServiceLoader} (a
  * {@code META-INF/services/io.webpubsub.mp.spi.LocalServiceProvider} entry). The emulator artifact
  * {@code io.webpubsub:webpubsub-emulator} ships one, so putting that artifact on the application's class path is all
- * it takes: hubs that have no connection string are then served by one service started at boot on a free loopback
- * port, and hubs with configuration keep talking to the service they are configured for. The key
- * {@code azure.webpubsub.emulator.enabled} turns this off ({@code false}) or makes it mandatory ({@code true}).
+ * it takes: hubs that have neither a connection string nor an endpoint are then served by one service on a free
+ * loopback port, and hubs with configuration keep talking to the service they are configured for. The service starts
+ * when first needed (at boot when the application handles a hub's events, else on the first use of a hub client)
+ * and stops with the application. The key {@code azure.webpubsub.emulator.enabled} turns this off ({@code false})
+ * or makes it mandatory and starts the service at boot ({@code true}).
  *
  * <p>Implementations must be thread-safe and must not keep state across {@link #start} calls: an application that
  * restarts in the same JVM (Quarkus dev mode, test profiles) closes its service and starts a new one.

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -89,7 +90,7 @@ public class ChatEvents implements ConnectHandler, UserEventHandler {
         return UserEventResponse.reply(EventData.json(json.toJson(new ChatMessages.Who(room, users))));
     }
 
-    private void announce(ConnectionContext connection, java.util.function.Function<String, Object> presence) {
+    private void announce(ConnectionContext connection, Function<String, Object> presence) {
         String user = connection.userId().orElse("(anonymous)");
         chat.sendToGroup(Rooms.group(room(connection)), Message.json(presence.apply(user)));
     }

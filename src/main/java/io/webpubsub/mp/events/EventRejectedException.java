@@ -20,7 +20,9 @@ public class EventRejectedException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The HTTP status sent to the service. */
     private final int status;
+    /** The explicit MQTT code, or null. */
     private final Integer mqttCode;
 
     /**

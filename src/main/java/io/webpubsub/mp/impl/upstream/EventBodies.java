@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import io.webpubsub.mp.events.ClientCertificate;
 import io.webpubsub.mp.events.ConnectEvent;
@@ -134,7 +135,7 @@ final class EventBodies {
         }
     }
 
-    private static <T> T guarded(java.util.function.Supplier<T> parse) {
+    private static <T> T guarded(Supplier<T> parse) {
         try {
             return parse.get();
         } catch (IllegalArgumentException | NullPointerException e) {

@@ -9,9 +9,10 @@ import io.webpubsub.mp.impl.ConnectionString;
 import io.webpubsub.mp.impl.config.HubConfig;
 
 /**
- * A hub's service endpoint and access keys, from the same keys the hub client uses:
- * {@code azure.webpubsub[.hubs.<hub>].connection-string}, else {@code endpoint} + {@code access-key}; plus the
- * upstream side's {@code upstream.secondary-access-key} for key rotation.
+ * A hub's service endpoint and access keys, from the same keys and with the same precedence as the hub client:
+ * {@code azure.webpubsub[.hubs.<hub>].connection-string}, or {@code endpoint} + {@code access-key}; a per-hub
+ * setting beats a global one, both on one level is a conflict. Plus the upstream side's
+ * {@code upstream.secondary-access-key} for key rotation.
  *
  * <p>The one place the upstream side reads these keys, so that it can switch to the core's settings resolver.
  * {@link #toString()} never shows a key.
@@ -50,6 +51,16 @@ final class HubCredentials {
         List<String> keys = new ArrayList<>();
         // embedded default: a hub with no connection string and no endpoint gets the embedded service's
         Optional<String> connectionString = config.get(CONNECTION_STRING).or(() -> embedded.apply(config));
+        if (connectionString.isPresent() && config.get(ENDPOINT).isPresent()) {
+            // the client's rule: the per-hub setting beats the global one; both on one level is a conflict
+            boolean csPerHub = perHub(config, CONNECTION_STRING);
+            if (csPerHub == perHub(config, ENDPOINT)) {
+                throw new IllegalArgumentException("Hub '" + config.hub() + "': both '"
+                        + config.sourceKey(CONNECTION_STRING) + "' and '" + config.sourceKey(ENDPOINT)
+                        + "' are set: set only one");
+            }
+            connectionString = csPerHub ? connectionString : Optional.empty();
+        }
         if (connectionString.isPresent()) {
             try {
                 ConnectionString parsed = ConnectionString.parse(connectionString.get());
@@ -73,6 +84,10 @@ final class HubCredentials {
         }
         config.get(SECONDARY_ACCESS_KEY).map(String::trim).filter(k -> !keys.contains(k)).ifPresent(keys::add);
         return new HubCredentials(endpoint, keys);
+    }
+
+    private static boolean perHub(HubConfig config, String key) {
+        return !config.sourceKey(key).equals(HubConfig.globalKey(key));
     }
 
     /** The normalised endpoint ({@code https://host[:port]}), if configured. */

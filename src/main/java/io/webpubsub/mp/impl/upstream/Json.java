@@ -82,6 +82,9 @@ final class Json {
         }
         while (true) {
             skipSpace();
+            if (pos >= text.length()) {
+                throw error("unexpected end of input");
+            }
             if (!peek('"')) {
                 throw error("expected a member name");
             }
@@ -134,6 +137,7 @@ final class Json {
             if (c == '\\') {
                 sb.append(escape());
             } else if (c < 0x20) {
+                pos--;
                 throw error("control character in a string");
             } else {
                 sb.append(c);

@@ -60,7 +60,7 @@ public class UpstreamConfiguration {
 
     private String path;
     private final List<String> problems = new ArrayList<>();
-    private final Map<String, HubSettings> hubs = new LinkedHashMap<>();
+    private final Map<String, UpstreamHubSettings> hubs = new LinkedHashMap<>();
 
     @PostConstruct
     void read() {
@@ -73,7 +73,7 @@ public class UpstreamConfiguration {
             }
         }
         for (String hub : names) {
-            hubs.put(hub.toLowerCase(Locale.ROOT), HubSettings.read(new HubConfig(config, hub),
+            hubs.put(hub.toLowerCase(Locale.ROOT), UpstreamHubSettings.read(new HubConfig(config, hub),
                     embedded.emulator()::connectionStringFor));
         }
     }
@@ -81,7 +81,7 @@ public class UpstreamConfiguration {
     /** Runs the start-up checks as soon as the application starts. */
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
         List<String> all = new ArrayList<>(problems);
-        for (HubSettings hub : hubs.values()) {
+        for (UpstreamHubSettings hub : hubs.values()) {
             all.addAll(check(hub));
         }
         if (!all.isEmpty()) {
@@ -94,34 +94,34 @@ public class UpstreamConfiguration {
         }
     }
 
-    private List<String> check(HubSettings hub) {
+    private List<String> check(UpstreamHubSettings hub) {
         List<String> found = new ArrayList<>(hub.problems);
         String name = hub.hub;
         if (hub.validateSignature && hub.credentials.accessKeys().isEmpty() && hub.problems.isEmpty()) {
             found.add("Hub '" + name + "' has no access key to check event signatures with: set '"
                     + hub.key(HubCredentials.CONNECTION_STRING) + "' (or '" + hub.key(HubCredentials.ENDPOINT)
                     + "' and '" + hub.key(HubCredentials.ACCESS_KEY) + "'), or turn the check off with '"
-                    + hub.key(HubSettings.VALIDATE_SIGNATURE) + "=false'");
+                    + hub.key(UpstreamHubSettings.VALIDATE_SIGNATURE) + "=false'");
         }
         if (hub.systemEvents.contains("connect") && !connectHandler(name).isResolvable()) {
-            found.add("Hub '" + name + "' lists 'connect' in '" + hub.key(HubSettings.SYSTEM_EVENTS)
+            found.add("Hub '" + name + "' lists 'connect' in '" + hub.key(UpstreamHubSettings.SYSTEM_EVENTS)
                     + "' but has no ConnectHandler bean: add a bean annotated @WebPubSubHub(\"" + name
                     + "\") that implements io.webpubsub.mp.events.ConnectHandler");
         }
         if (hub.userEventPattern.isPresent() && !userEventHandler(name).isResolvable()) {
-            found.add("Hub '" + name + "' sets '" + hub.key(HubSettings.USER_EVENT_PATTERN)
+            found.add("Hub '" + name + "' sets '" + hub.key(UpstreamHubSettings.USER_EVENT_PATTERN)
                     + "' but has no UserEventHandler bean: add a bean annotated @WebPubSubHub(\"" + name
                     + "\") that implements io.webpubsub.mp.events.UserEventHandler");
         }
         if (!hub.validateSignature) {
             LOG.log(Level.WARNING, "The signature check of Web PubSub upstream events is OFF for hub '" + name
-                    + "' (" + hub.key(HubSettings.VALIDATE_SIGNATURE) + "=false): anyone who can reach the"
+                    + "' (" + hub.key(UpstreamHubSettings.VALIDATE_SIGNATURE) + "=false): anyone who can reach the"
                     + " endpoint can send events as the service");
         }
         if (hub.allowedOrigins.isEmpty()) {
             LOG.log(Level.WARNING, "Hub '" + name + "' allows no origin, so the service's validation request"
                     + " (OPTIONS) is refused: set '" + hub.key(HubCredentials.ENDPOINT) + "' or a connection"
-                    + " string, or '" + hub.key(HubSettings.ALLOWED_ORIGINS) + "'");
+                    + " string, or '" + hub.key(UpstreamHubSettings.ALLOWED_ORIGINS) + "'");
         }
         return found;
     }
@@ -168,11 +168,11 @@ public class UpstreamConfiguration {
     }
 
     /** The settings of a hub, looked up case-insensitively. */
-    Optional<HubSettings> hub(String name) {
+    Optional<UpstreamHubSettings> hub(String name) {
         return Optional.ofNullable(hubs.get(name.toLowerCase(Locale.ROOT)));
     }
 
-    Collection<HubSettings> hubs() {
+    Collection<UpstreamHubSettings> hubs() {
         return hubs.values();
     }
 

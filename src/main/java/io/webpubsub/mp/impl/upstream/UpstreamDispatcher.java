@@ -20,6 +20,7 @@ import io.webpubsub.mp.events.ConnectEvent;
 import io.webpubsub.mp.events.ConnectHandler;
 import io.webpubsub.mp.events.ConnectedEvent;
 import io.webpubsub.mp.events.ConnectionContext;
+import io.webpubsub.mp.events.DisconnectedEvent;
 import io.webpubsub.mp.events.EventRejectedException;
 import io.webpubsub.mp.events.GroupJoinedEvent;
 import io.webpubsub.mp.events.GroupLeftEvent;
@@ -60,15 +61,15 @@ public class UpstreamDispatcher {
             if (origin == null || origin.isEmpty()) {
                 throw UpstreamFailure.badRequest("Missing header 'WebHook-Request-Origin'");
             }
-            Collection<HubSettings> hubs = pathHub == null ? configuration.hubs() : List.of(hub(pathHub));
+            Collection<UpstreamHubSettings> hubs = pathHub == null ? configuration.hubs() : List.of(hub(pathHub));
             if (hubs.isEmpty()) {
                 throw new UpstreamFailure(404, "This application handles no Web PubSub hub");
             }
-            List<HubSettings> allowing = hubs.stream().filter(h -> h.allowsOrigin(origin)).toList();
+            List<UpstreamHubSettings> allowing = hubs.stream().filter(h -> h.allowsOrigin(origin)).toList();
             if (allowing.isEmpty()) {
                 throw new UpstreamFailure(403, "Origin " + UpstreamFailure.echo(origin) + " is not allowed: it must"
                         + " be the host of the hub's endpoint or be listed in '" + hubs.iterator().next().key(
-                                HubSettings.ALLOWED_ORIGINS) + "'");
+                                UpstreamHubSettings.ALLOWED_ORIGINS) + "'");
             }
             boolean wildcard = allowing.stream().anyMatch(h -> h.allowedOrigins.contains("*"));
             return new UpstreamReply(200, null, null, UpstreamReply.header(ALLOWED_ORIGIN, wildcard ? "*" : origin));
@@ -91,7 +92,7 @@ public class UpstreamDispatcher {
                 throw UpstreamFailure.badRequest("Header 'ce-hub' " + UpstreamFailure.echo(ce.hub)
                         + " does not match the hub " + UpstreamFailure.echo(pathHub) + " in the path");
             }
-            HubSettings hub = hub(ce.hub);
+            UpstreamHubSettings hub = hub(ce.hub);
             checkSignature(hub, ce);
             byte[] bytes = read(headers, body);
             ConnectionContext context = context(hub.hub, ce);
@@ -101,12 +102,12 @@ public class UpstreamDispatcher {
         }
     }
 
-    private HubSettings hub(String name) {
+    private UpstreamHubSettings hub(String name) {
         return configuration.hub(name).orElseThrow(() -> new UpstreamFailure(404, "Hub "
                 + UpstreamFailure.echo(name) + " has no event handler or observer in this application"));
     }
 
-    private static void checkSignature(HubSettings hub, CloudEventHeaders ce) {
+    private static void checkSignature(UpstreamHubSettings hub, CloudEventHeaders ce) {
         if (!hub.validateSignature) {
             return;
         }
@@ -162,8 +163,7 @@ public class UpstreamDispatcher {
             case CONNECT -> connect(hub, EventBodies.connect(context, body));
             case USER -> user(hub, EventBodies.user(context, contentType, body));
             case CONNECTED -> notify(hub, ConnectedEvent.class, new ConnectedEvent(context));
-            case DISCONNECTED -> notify(hub, io.webpubsub.mp.events.DisconnectedEvent.class,
-                    EventBodies.disconnected(context, body));
+            case DISCONNECTED -> notify(hub, DisconnectedEvent.class, EventBodies.disconnected(context, body));
             case JOINED -> notify(hub, GroupJoinedEvent.class, new GroupJoinedEvent(context, EventBodies.group(body)));
             case LEFT -> notify(hub, GroupLeftEvent.class, new GroupLeftEvent(context, EventBodies.group(body)));
         };

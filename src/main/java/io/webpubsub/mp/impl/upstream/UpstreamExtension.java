@@ -1,8 +1,11 @@
 package io.webpubsub.mp.impl.upstream;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 import jakarta.enterprise.inject.build.compatible.spi.BeanInfo;
@@ -41,6 +44,12 @@ public class UpstreamExtension implements BuildCompatibleExtension {
     private final Map<String, String> connectHandlers = new TreeMap<>();
     private final Map<String, String> userEventHandlers = new TreeMap<>();
 
+    /**
+     * Records a handler bean's hub and reports a missing qualifier, an invalid name or a second handler.
+     *
+     * @param bean a bean that implements a handler interface
+     * @param messages where deployment problems go
+     */
     @Registration(types = {ConnectHandler.class, UserEventHandler.class})
     public void handler(BeanInfo bean, Messages messages) {
         String where = describe(bean);
@@ -61,6 +70,12 @@ public class UpstreamExtension implements BuildCompatibleExtension {
         }
     }
 
+    /**
+     * Records the hub of an observer of a notification event.
+     *
+     * @param observer the observer method
+     * @param messages where deployment problems go
+     */
     @Registration(types = {ConnectedEvent.class, DisconnectedEvent.class, GroupJoinedEvent.class,
             GroupLeftEvent.class})
     public void observer(ObserverInfo observer, Messages messages) {
@@ -71,6 +86,11 @@ public class UpstreamExtension implements BuildCompatibleExtension {
         }
     }
 
+    /**
+     * Hands the hubs found to run time as the {@link UpstreamHubs} bean.
+     *
+     * @param components where synthetic beans are added
+     */
     @Synthesis
     public void synthesis(SyntheticComponents components) {
         String[] names = hubs.values().stream().map(spelling -> spelling[0]).toArray(String[]::new);
@@ -82,12 +102,12 @@ public class UpstreamExtension implements BuildCompatibleExtension {
     }
 
     private boolean register(String hub, String where, Messages messages) {
-        var problem = HubNames.hubProblem(hub);
+        Optional<String> problem = HubNames.hubProblem(hub);
         if (problem.isPresent()) {
             messages.error("Invalid @WebPubSubHub on " + where + ": " + problem.get());
             return false;
         }
-        String[] first = hubs.putIfAbsent(hub.toLowerCase(java.util.Locale.ROOT), new String[] {hub, where});
+        String[] first = hubs.putIfAbsent(hub.toLowerCase(Locale.ROOT), new String[] {hub, where});
         if (first != null && !first[0].equals(hub)) {
             messages.error("Hub '" + hub + "' on " + where + " is spelt '" + first[0] + "' on " + first[1]
                     + ": hub names are case-insensitive; use one spelling");
@@ -98,7 +118,7 @@ public class UpstreamExtension implements BuildCompatibleExtension {
 
     private static void unique(Map<String, String> handlers, String hub, String where, String kind,
             Messages messages) {
-        String other = handlers.putIfAbsent(hub.toLowerCase(java.util.Locale.ROOT), where);
+        String other = handlers.putIfAbsent(hub.toLowerCase(Locale.ROOT), where);
         if (other != null) {
             messages.error("Hub '" + hub + "' has two " + kind + " beans, " + other + " and " + where
                     + "; keep one");
@@ -114,7 +134,7 @@ public class UpstreamExtension implements BuildCompatibleExtension {
         return false;
     }
 
-    private static String hub(java.util.Collection<AnnotationInfo> qualifiers) {
+    private static String hub(Collection<AnnotationInfo> qualifiers) {
         List<String> found = new ArrayList<>();
         for (AnnotationInfo q : qualifiers) {
             if (q.name().equals(QUALIFIER)) {

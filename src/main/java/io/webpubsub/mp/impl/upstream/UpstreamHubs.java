@@ -27,6 +27,7 @@ public final class UpstreamHubs {
 
     /** Creates the synthetic bean from the extension's parameter. */
     public static final class Creator implements SyntheticBeanCreator<UpstreamHubs> {
+        /** Creates the bean from the {@code hubs} parameter. */
         @Override
         public UpstreamHubs create(Instance<Object> lookup, Parameters params) {
             return new UpstreamHubs(List.of(params.get(PARAM, String[].class, new String[0])));

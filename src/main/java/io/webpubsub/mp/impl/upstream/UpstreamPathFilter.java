@@ -27,6 +27,11 @@ public class UpstreamPathFilter implements ContainerRequestFilter {
     @Inject
     UpstreamConfiguration configuration;
 
+    /**
+     * Rewrites or refuses the request; leaves every other request alone.
+     *
+     * @param request the request before resource matching
+     */
     @Override
     public void filter(ContainerRequestContext request) {
         String configured = configuration.path();
@@ -34,12 +39,19 @@ public class UpstreamPathFilter implements ContainerRequestFilter {
             return;
         }
         UriInfo uri = request.getUriInfo();
-        String path = stripLeadingSlash(uri.getPath(false));
+        URI requested = uri.getRequestUri();
+        URI base = uri.getBaseUri().toString().endsWith("/") ? uri.getBaseUri() : URI.create(uri.getBaseUri() + "/");
+        // raw paths from the URIs: Quarkus REST does not support UriInfo.getPath(false)
+        String root = base.getRawPath() == null ? "/" : base.getRawPath();
+        String raw = requested.getRawPath() == null ? "" : requested.getRawPath();
+        if (!raw.startsWith(root)) {
+            return;
+        }
+        String path = raw.substring(root.length());
         if (under(path, configured)) {
             String target = UpstreamConfiguration.DEFAULT_PATH + path.substring(configured.length());
-            String query = uri.getRequestUri().getRawQuery();
-            URI base = uri.getBaseUri();
-            request.setRequestUri(base, URI.create(base + target + (query == null ? "" : "?" + query)));
+            String query = requested.getRawQuery();
+            request.setRequestUri(base, base.resolve(target + (query == null ? "" : "?" + query)));
         } else if (under(path, UpstreamConfiguration.DEFAULT_PATH)) {
             request.abortWith(Response.status(404).build());
         }
@@ -47,9 +59,5 @@ public class UpstreamPathFilter implements ContainerRequestFilter {
 
     private static boolean under(String path, String prefix) {
         return path.equals(prefix) || path.startsWith(prefix + "/");
-    }
-
-    private static String stripLeadingSlash(String path) {
-        return path.startsWith("/") ? path.substring(1) : path;
     }
 }

@@ -33,34 +33,77 @@ public class UpstreamResource {
     @Inject
     UpstreamDispatcher dispatcher;
 
+    /**
+     * The abuse-protection handshake for every hub.
+     *
+     * @param headers the request headers
+     * @return 200 with {@code WebHook-Allowed-Origin}, or the refusal
+     */
     @OPTIONS
     public Response validate(@Context HttpHeaders headers) {
         return toResponse(dispatcher.validate(null, headers(headers)));
     }
 
+    /**
+     * The abuse-protection handshake for one hub.
+     *
+     * @param hub the hub in the path
+     * @param headers the request headers
+     * @return 200 with {@code WebHook-Allowed-Origin}, or the refusal
+     */
     @OPTIONS
     @Path("hubs/{hub}")
     public Response validate(@PathParam("hub") String hub, @Context HttpHeaders headers) {
         return toResponse(dispatcher.validate(hub, headers(headers)));
     }
 
+    /**
+     * The handshake at a URL template with {@code {event}} (the service sends {@code validate}).
+     *
+     * @param hub the hub in the path
+     * @param headers the request headers
+     * @return as {@link #validate(String, HttpHeaders)}
+     */
     @OPTIONS
     @Path("hubs/{hub}/{event}")
     public Response validateEvent(@PathParam("hub") String hub, @Context HttpHeaders headers) {
         return validate(hub, headers);
     }
 
+    /**
+     * An event; the hub comes from {@code ce-hub}.
+     *
+     * @param headers the request headers
+     * @param body the request body
+     * @return the handler's answer, or the refusal
+     */
     @POST
     public Response event(@Context HttpHeaders headers, InputStream body) {
         return toResponse(dispatcher.event(null, headers(headers), body));
     }
 
+    /**
+     * An event for the hub in the path.
+     *
+     * @param hub the hub in the path; must match {@code ce-hub}
+     * @param headers the request headers
+     * @param body the request body
+     * @return the handler's answer, or the refusal
+     */
     @POST
     @Path("hubs/{hub}")
     public Response event(@PathParam("hub") String hub, @Context HttpHeaders headers, InputStream body) {
         return toResponse(dispatcher.event(hub, headers(headers), body));
     }
 
+    /**
+     * An event at a URL template with {@code {event}}; the event comes from {@code ce-type}.
+     *
+     * @param hub the hub in the path; must match {@code ce-hub}
+     * @param headers the request headers
+     * @param body the request body
+     * @return as {@link #event(String, HttpHeaders, InputStream)}
+     */
     @POST
     @Path("hubs/{hub}/{event}")
     public Response eventWithName(@PathParam("hub") String hub, @Context HttpHeaders headers, InputStream body) {

@@ -191,6 +191,15 @@ class UpstreamEndpointTest {
         assertEquals(204, post(ServiceRequests.connect("chat", "c").json("{}")).statusCode());
     }
 
+    @Test
+    void aStateOnlyAnswerIsNoContentWithTheStateHeader() {
+        calls.onConnect(e -> ConnectResponse.accept().withState(Map.of("a", "b")));
+        HttpResponse<String> response = post(ServiceRequests.connect("chat", "conn1").json("{}"));
+        assertEquals(204, response.statusCode());
+        assertEquals(ConnectionStates.encode(Map.of("a", "b")), response.headers().firstValue("ce-connectionState")
+                .orElseThrow());
+    }
+
     @ParameterizedTest
     @CsvSource({"400,bad name", "401,sign in first", "403,banned", "500,database down"})
     void connectRejectionsCarryStatusAndMessage(int status, String message) {

@@ -24,6 +24,7 @@ import org.jboss.resteasy.spi.ResteasyProviderFactory;
 import org.jboss.weld.environment.se.Weld;
 
 import io.smallrye.config.PropertiesConfigSource;
+import io.webpubsub.mp.events.EventEndpoint;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import io.undertow.Undertow;
 import io.webpubsub.mp.impl.emulator.EmbeddedEmulatorBean;
@@ -38,7 +39,7 @@ final class UpstreamTestApp implements AutoCloseable {
     private final Config config;
     private final SeContainer container;
     private final Server server;
-    private final HttpClient client = HttpClient.newHttpClient();
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final int port;
 
     private UpstreamTestApp(Map<String, String> properties, Class<?>... beans) {
@@ -53,8 +54,14 @@ final class UpstreamTestApp implements AutoCloseable {
             throw e;
         }
         ResteasyDeployment deployment = new ResteasyDeploymentImpl();
-        deployment.getResourceFactories().add(new CdiResourceFactory(container, UpstreamResource.class));
-        deployment.getProviders().add(container.select(UpstreamPathFilter.class).get());
+        // registered as an application that lists EventEndpoint.classes() would have them registered
+        for (Class<?> type : EventEndpoint.classes()) {
+            if (type.isAnnotationPresent(jakarta.ws.rs.Path.class)) {
+                deployment.getResourceFactories().add(new CdiResourceFactory(container, type));
+            } else {
+                deployment.getProviders().add(container.select(type).get());
+            }
+        }
         server = new Server();
         server.deploy(server.undertowDeployment(deployment, "/api").setContextPath("/")
                 .setDeploymentName("upstream-" + UUID.randomUUID()).setClassLoader(loader));

@@ -16,7 +16,7 @@ import io.webpubsub.mp.impl.config.HubConfig;
  * One hub's upstream settings, read once at start. Problems in the configuration are collected, not thrown, so
  * that the start-up check reports all of them at once.
  */
-final class HubSettings {
+final class UpstreamHubSettings {
 
     static final String VALIDATE_SIGNATURE = "upstream.validate-signature";
     static final String ALLOWED_ORIGINS = "upstream.allowed-origins";
@@ -33,7 +33,7 @@ final class HubSettings {
     final List<String> problems;
     final HubConfig config;
 
-    private HubSettings(String hub, HubConfig config, HubCredentials credentials, boolean validateSignature,
+    private UpstreamHubSettings(String hub, HubConfig config, HubCredentials credentials, boolean validateSignature,
             Set<String> allowedOrigins, Set<String> systemEvents, Optional<String> userEventPattern,
             List<String> problems) {
         this.hub = hub;
@@ -46,11 +46,11 @@ final class HubSettings {
         this.problems = problems;
     }
 
-    static HubSettings read(HubConfig config) {
+    static UpstreamHubSettings read(HubConfig config) {
         return read(config, hub -> Optional.empty());
     }
 
-    static HubSettings read(HubConfig config, Function<HubConfig, Optional<String>> embedded) {
+    static UpstreamHubSettings read(HubConfig config, Function<HubConfig, Optional<String>> embedded) {
         List<String> problems = new ArrayList<>();
         HubCredentials credentials;
         try {
@@ -62,7 +62,7 @@ final class HubSettings {
         boolean validate = readBoolean(config, VALIDATE_SIGNATURE, true, problems);
         List<String> configured = list(config, ALLOWED_ORIGINS);
         Set<String> origins = new LinkedHashSet<>();
-        (configured.isEmpty() ? credentials.endpoint().map(HubSettings::originsOf).orElse(List.of()) : configured)
+        (configured.isEmpty() ? credentials.endpoint().map(UpstreamHubSettings::originsOf).orElse(List.of()) : configured)
                 .forEach(o -> origins.add(o.toLowerCase(Locale.ROOT)));
         Set<String> systemEvents = new LinkedHashSet<>();
         for (String event : list(config, SYSTEM_EVENTS)) {
@@ -73,7 +73,7 @@ final class HubSettings {
             }
             systemEvents.add(name);
         }
-        return new HubSettings(config.hub(), config, credentials, validate, origins, systemEvents,
+        return new UpstreamHubSettings(config.hub(), config, credentials, validate, origins, systemEvents,
                 config.get(USER_EVENT_PATTERN).map(String::trim), problems);
     }
 

@@ -83,6 +83,18 @@ public final class WebPubSubEmulator implements AutoCloseable {
         server.engine().eventHandlers(hub, handlers);
     }
 
+    /**
+     * Gives event handlers to hubs that have none of their own, e.g. to route every hub to one application whose
+     * address is only known once it runs. Asked once per hub (with its lower-case name) when the hub first needs its
+     * handlers, at its first client connection at the latest; the answer is kept for the hub as if set with
+     * {@link #eventHandlers(String, List)}. Hubs with handlers of their own are never asked about.
+     *
+     * @param defaults the handlers of a hub; an empty list for none. Must not throw: an exception fails the event
+     */
+    public void eventHandlers(java.util.function.Function<String, List<EventHandler>> defaults) {
+        server.engine().eventHandlerDefaults(defaults);
+    }
+
     /** Stops the emulator: clients are disconnected, the port is freed. Idempotent. */
     @Override
     public void close() {

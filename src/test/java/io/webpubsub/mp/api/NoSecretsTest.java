@@ -35,6 +35,7 @@ import io.webpubsub.mp.WebPubSubHubClient;
 import io.webpubsub.mp.WebPubSubKeyCredential;
 import io.webpubsub.mp.impl.ConnectionString;
 import io.webpubsub.mp.impl.cdi.HubClientsBean;
+import io.webpubsub.mp.impl.emulator.EmbeddedEmulatorBean;
 import io.webpubsub.mp.models.ClientAccess;
 import io.webpubsub.mp.models.ClientAccessOptions;
 import io.webpubsub.mp.models.Message;
@@ -99,7 +100,8 @@ class NoSecretsTest {
             ClassLoader loader = Thread.currentThread().getContextClassLoader();
             ConfigProviderResolver.instance().registerConfig(config, loader);
             try {
-                try (WeldContainer weld = new Weld().disableDiscovery().addBeanClasses(HubClientsBean.class, Chat.class)
+                try (WeldContainer weld = new Weld().disableDiscovery()
+                        .addBeanClasses(HubClientsBean.class, EmbeddedEmulatorBean.class, Chat.class)
                         .initialize()) {
                     WebPubSubHubClient chat = weld.select(Chat.class).get().chat;
                     chat.sendToAll(Message.text("ok"));
@@ -115,7 +117,7 @@ class NoSecretsTest {
                     texts.add(chat.toString());
                 }
                 texts.add(text(assertThrows(DeploymentException.class, () -> new Weld().disableDiscovery()
-                        .addBeanClasses(HubClientsBean.class, Broken.class).initialize().close())));
+                        .addBeanClasses(HubClientsBean.class, EmbeddedEmulatorBean.class, Broken.class).initialize().close())));
             } finally {
                 ConfigProviderResolver.instance().releaseConfig(config);
             }

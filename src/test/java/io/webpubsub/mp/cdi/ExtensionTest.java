@@ -23,6 +23,7 @@ import io.webpubsub.mp.WebPubSubHub;
 import io.webpubsub.mp.WebPubSubHubAsyncClient;
 import io.webpubsub.mp.WebPubSubHubClient;
 import io.webpubsub.mp.impl.cdi.HubClientsBean;
+import io.webpubsub.mp.impl.emulator.EmbeddedEmulatorBean;
 import io.webpubsub.mp.models.Message;
 import io.webpubsub.mp.rest.WebPubSubRestApi;
 import io.webpubsub.mp.testing.FakeService;
@@ -81,7 +82,8 @@ class ExtensionTest {
     }
 
     static WeldContainer boot(Class<?>... beans) {
-        return new Weld().disableDiscovery().addBeanClass(HubClientsBean.class).addBeanClasses(beans).initialize();
+        return new Weld().disableDiscovery().addBeanClasses(HubClientsBean.class, EmbeddedEmulatorBean.class)
+                .addBeanClasses(beans).initialize();
     }
 
     @Test

@@ -46,6 +46,7 @@ public final class Engine implements AutoCloseable {
     private final Clock clock;
     private final Map<String, Hub> hubs = new ConcurrentHashMap<>();
     private final Map<String, List<EventHandler>> handlers = new ConcurrentHashMap<>();
+    private volatile java.util.function.Function<String, List<EventHandler>> handlerDefaults = hub -> List.of();
     private final TokenValidator validator;
     private final LiveTrace trace;
     private final ScheduledExecutorService scheduler;
@@ -117,6 +118,18 @@ public final class Engine implements AutoCloseable {
         handlers.put(hub.toLowerCase(Locale.ROOT), List.copyOf(list));
     }
 
+    /**
+     * Sets where hubs without handlers of their own get them: asked once per hub (lower-case name) when the hub
+     * first needs its handlers; the answer is kept as if set with {@link #eventHandlers(String, List)}.
+     */
+    public void eventHandlerDefaults(java.util.function.Function<String, List<EventHandler>> defaults) {
+        this.handlerDefaults = java.util.Objects.requireNonNull(defaults, "defaults");
+    }
+
+    private List<EventHandler> handlersOf(String hub) {
+        return handlers.computeIfAbsent(hub.toLowerCase(Locale.ROOT), h -> List.copyOf(handlerDefaults.apply(h)));
+    }
+
     /** Whether anonymous connections are allowed in a hub. */
     public boolean anonymousAllowed(String hub) {
         return settings.anonymousHubs().contains(hub);
@@ -124,12 +137,12 @@ public final class Engine implements AutoCloseable {
 
     /** The first handler of the hub for a system event, or null. */
     public EventHandler systemHandler(String hub, String event) {
-        return handlers.getOrDefault(hub, List.of()).stream().filter(h -> h.handlesSystemEvent(event)).findFirst().orElse(null);
+        return handlersOf(hub).stream().filter(h -> h.handlesSystemEvent(event)).findFirst().orElse(null);
     }
 
     /** The first handler of the hub for a user event, or null. */
     public EventHandler userHandler(String hub, String event) {
-        return handlers.getOrDefault(hub, List.of()).stream().filter(h -> h.handlesUserEvent(event)).findFirst().orElse(null);
+        return handlersOf(hub).stream().filter(h -> h.handlesUserEvent(event)).findFirst().orElse(null);
     }
 
     /** A new connection id: 32 hex characters. */

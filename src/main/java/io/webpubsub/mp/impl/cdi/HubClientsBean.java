@@ -22,7 +22,9 @@ import io.webpubsub.mp.WebPubSubHubClient;
 import io.webpubsub.mp.WebPubSubKeyCredential;
 import io.webpubsub.mp.impl.HubNames;
 import io.webpubsub.mp.impl.HubRuntime;
+import io.webpubsub.mp.impl.config.HubConfig;
 import io.webpubsub.mp.impl.config.SettingsResolver;
+import io.webpubsub.mp.impl.emulator.EmbeddedEmulatorBean;
 import io.webpubsub.mp.rest.WebPubSubRestApi;
 import io.webpubsub.mp.spi.WebPubSubTokenCredential;
 
@@ -45,6 +47,9 @@ public class HubClientsBean implements WebPubSubClients, SettingsResolver.Creden
     @Inject
     @Any
     Instance<WebPubSubKeyCredential> keyCredentials;
+
+    @Inject
+    EmbeddedEmulatorBean embedded;
 
     @Override
     public WebPubSubHubClient forHub(String hub) {
@@ -75,6 +80,11 @@ public class HubClientsBean implements WebPubSubClients, SettingsResolver.Creden
             LOG.log(System.Logger.Level.DEBUG, "Created the clients of {0}", runtime.settings());
             return runtime;
         });
+    }
+
+    @Override
+    public Optional<String> embedded(HubConfig hub) {
+        return embedded.emulator().connectionStringFor(hub);
     }
 
     @Override

@@ -25,7 +25,9 @@ import io.webpubsub.mp.WebPubSubHubAsyncClient;
 import io.webpubsub.mp.WebPubSubHubClient;
 import io.webpubsub.mp.WebPubSubKeyCredential;
 import io.webpubsub.mp.impl.HubNames;
+import io.webpubsub.mp.impl.config.HubConfig;
 import io.webpubsub.mp.impl.config.SettingsResolver;
+import io.webpubsub.mp.impl.emulator.EmbeddedEmulator;
 import io.webpubsub.mp.rest.WebPubSubRestApi;
 import io.webpubsub.mp.spi.WebPubSubTokenCredential;
 
@@ -96,12 +98,19 @@ public class WebPubSubExtension implements BuildCompatibleExtension {
     public void validate(Messages messages) {
         List<String> problems = new ArrayList<>();
         boolean checkConfig = !QuarkusBuild.isRunning();
+        // hubs without configuration of their own are served by the embedded default when it is available
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        boolean embedded = checkConfig && EmbeddedEmulator.available(ConfigProvider.getConfig(), loader);
+        if (checkConfig) {
+            EmbeddedEmulator.deploymentProblem(ConfigProvider.getConfig(), loader).ifPresent(problems::add);
+        }
         for (String hub : injectionPoints.types().keySet()) {
             String where = " (injected at " + String.join(", ", injectionPoints.places(hub)) + ")";
             Optional<String> nameProblem = HubNames.hubProblem(hub);
             if (nameProblem.isPresent()) {
                 problems.add("Invalid @WebPubSubHub" + where + ": " + nameProblem.get());
-            } else if (checkConfig) {
+            } else if (checkConfig && !(embedded
+                    && !EmbeddedEmulator.configured(new HubConfig(ConfigProvider.getConfig(), hub)))) {
                 SettingsResolver.resolve(ConfigProvider.getConfig(), hub, placeholders()).problems()
                         .forEach(p -> problems.add(p + where));
             }

@@ -49,6 +49,17 @@ public final class SettingsResolver {
         default Optional<WebPubSubTokenCredential> token(String hub) {
             return Optional.empty();
         }
+
+        /**
+         * The embedded default (see {@code io.webpubsub.mp.spi.LocalServiceProvider}).
+         *
+         * @param hub the hub's configuration
+         * @return the connection string of the embedded service for a hub with neither connection string nor
+         *         endpoint, when there is one
+         */
+        default Optional<String> embedded(HubConfig hub) {
+            return Optional.empty();
+        }
     }
 
     /** The outcome: settings, or the problems found. */
@@ -83,7 +94,7 @@ public final class SettingsResolver {
     }
 
     private Result resolve(Credentials credentials) {
-        Optional<String> connectionString = config.get(Keys.CONNECTION_STRING);
+        Optional<String> connectionString = config.get(Keys.CONNECTION_STRING).or(() -> credentials.embedded(config));
         Optional<String> endpointText = config.get(Keys.ENDPOINT);
         String csKey = config.sourceKey(Keys.CONNECTION_STRING);
         String epKey = config.sourceKey(Keys.ENDPOINT);
@@ -103,8 +114,8 @@ public final class SettingsResolver {
         WebPubSubKeyCredential key = null;
         WebPubSubTokenCredential token = null;
         if (connectionString.isPresent()) {
-            ConnectionString parsed = parse(csKey, () -> ConnectionString.parse(config.get(Keys.CONNECTION_STRING)
-                    .orElseThrow()));
+            String text = connectionString.get();
+            ConnectionString parsed = parse(csKey, () -> ConnectionString.parse(text));
             if (parsed != null) {
                 endpoint = parsed.endpoint();
                 key = parse(csKey, () -> new WebPubSubKeyCredential(parsed.accessKey()));

@@ -3,6 +3,7 @@ package io.webpubsub.mp.impl.upstream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 import io.webpubsub.mp.impl.ConnectionString;
 import io.webpubsub.mp.impl.config.HubConfig;
@@ -38,9 +39,18 @@ final class HubCredentials {
      * @throws IllegalArgumentException if a value is malformed; the message names the key, never the secret
      */
     static HubCredentials resolve(HubConfig config) {
+        return resolve(config, hub -> Optional.empty());
+    }
+
+    /**
+     * @param embedded the embedded default's connection string for a hub without configuration of its own
+     * @throws IllegalArgumentException if a value is malformed; the message names the key, never the secret
+     */
+    static HubCredentials resolve(HubConfig config, Function<HubConfig, Optional<String>> embedded) {
         String endpoint = null;
         List<String> keys = new ArrayList<>();
-        Optional<String> connectionString = config.get(CONNECTION_STRING);
+        // embedded default: a hub with no connection string and no endpoint gets the embedded service's
+        Optional<String> connectionString = config.get(CONNECTION_STRING).or(() -> embedded.apply(config));
         if (connectionString.isPresent() && config.get(ENDPOINT).isPresent()) {
             // the client's rule: the per-hub setting beats the global one; both on one level is a conflict
             boolean csPerHub = perHub(config, CONNECTION_STRING);

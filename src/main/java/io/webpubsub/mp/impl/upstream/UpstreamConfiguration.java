@@ -26,6 +26,7 @@ import io.webpubsub.mp.WebPubSubHub;
 import io.webpubsub.mp.events.ConnectHandler;
 import io.webpubsub.mp.events.UserEventHandler;
 import io.webpubsub.mp.impl.config.HubConfig;
+import io.webpubsub.mp.impl.emulator.EmbeddedEmulatorBean;
 
 /**
  * The upstream side's run-time view: the endpoint path, the hubs it serves and each hub's settings, read once
@@ -45,6 +46,9 @@ public class UpstreamConfiguration {
 
     @Inject
     UpstreamHubs discovered;
+
+    @Inject
+    EmbeddedEmulatorBean embedded;
 
     @Inject
     @Any
@@ -69,7 +73,8 @@ public class UpstreamConfiguration {
             }
         }
         for (String hub : names) {
-            hubs.put(hub.toLowerCase(Locale.ROOT), UpstreamHubSettings.read(new HubConfig(config, hub)));
+            hubs.put(hub.toLowerCase(Locale.ROOT), UpstreamHubSettings.read(new HubConfig(config, hub),
+                    embedded.emulator()::connectionStringFor));
         }
     }
 

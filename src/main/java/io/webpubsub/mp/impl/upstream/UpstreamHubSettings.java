@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 import io.webpubsub.mp.impl.config.HubConfig;
 
@@ -46,10 +47,14 @@ final class UpstreamHubSettings {
     }
 
     static UpstreamHubSettings read(HubConfig config) {
+        return read(config, hub -> Optional.empty());
+    }
+
+    static UpstreamHubSettings read(HubConfig config, Function<HubConfig, Optional<String>> embedded) {
         List<String> problems = new ArrayList<>();
         HubCredentials credentials;
         try {
-            credentials = HubCredentials.resolve(config);
+            credentials = HubCredentials.resolve(config, embedded);
         } catch (IllegalArgumentException e) {
             problems.add(e.getMessage());
             credentials = HubCredentials.NONE;

@@ -27,6 +27,7 @@ import io.smallrye.config.PropertiesConfigSource;
 import io.webpubsub.mp.events.EventEndpoint;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import io.undertow.Undertow;
+import io.webpubsub.mp.impl.emulator.EmbeddedEmulatorBean;
 
 /**
  * The upstream endpoint running for real: Weld SE with the library's build-compatible extension, RESTEasy on
@@ -70,7 +71,7 @@ final class UpstreamTestApp implements AutoCloseable {
 
     static SeContainer boot(Class<?>... beans) {
         List<Class<?>> classes = new ArrayList<>(List.of(UpstreamConfiguration.class, UpstreamDispatcher.class,
-                UpstreamResource.class, UpstreamPathFilter.class));
+                UpstreamResource.class, UpstreamPathFilter.class, EmbeddedEmulatorBean.class));
         classes.addAll(List.of(beans));
         return new Weld(UUID.randomUUID().toString()).disableDiscovery()
                 .addBeanClasses(classes.toArray(Class<?>[]::new))

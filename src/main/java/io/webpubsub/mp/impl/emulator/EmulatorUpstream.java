@@ -1,0 +1,84 @@
+package io.webpubsub.mp.impl.emulator;
+
+import java.lang.System.Logger.Level;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import org.eclipse.microprofile.config.Config;
+
+import io.webpubsub.mp.impl.config.HubConfig;
+import io.webpubsub.mp.spi.LocalServiceProvider.Upstream;
+
+/**
+ * The event handler the embedded service uses for a hub: the application's own upstream endpoint
+ * ({@code <app-url>/<azure.webpubsub.upstream.path>/hubs/{hub}}), with the events the application declares for the
+ * service in {@code azure.webpubsub[.hubs.<hub>].upstream.system-events} and {@code upstream.user-event-pattern} —
+ * the same keys that describe the hub settings of a real resource. A hub that declares neither gets no handler.
+ */
+final class EmulatorUpstream implements Function<String, Optional<Upstream>> {
+
+    static final String SYSTEM_EVENTS = "upstream.system-events";
+    static final String USER_EVENT_PATTERN = "upstream.user-event-pattern";
+    static final String PATH_KEY = "azure.webpubsub.upstream.path";
+    static final String DEFAULT_PATH = "webpubsub";
+    private static final Set<String> KNOWN_SYSTEM_EVENTS = Set.of("connect", "connected", "disconnected");
+    private static final System.Logger LOG = System.getLogger("io.webpubsub.mp.emulator");
+
+    private final Supplier<Config> live;
+
+    /** @param live the configuration as it is when asked (Quarkus publishes the bound port in it after start) */
+    EmulatorUpstream(Supplier<Config> live) {
+        this.live = live;
+    }
+
+    EmulatorUpstream(Config config) {
+        this(() -> config);
+    }
+
+    @Override
+    public Optional<Upstream> apply(String hub) {
+        Config config = live.get();
+        HubConfig settings = new HubConfig(config, hub);
+        Set<String> systemEvents = systemEvents(settings);
+        String userEvents = settings.get(USER_EVENT_PATTERN).map(String::trim).orElse("");
+        if (systemEvents.isEmpty() && userEvents.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<String> app = AppUrl.of(config);
+        if (app.isEmpty()) {
+            LOG.log(Level.WARNING, "The embedded Web PubSub service cannot send hub ''{0}'' events to the application: "
+                    + "set {1} to the application''s base URL", hub, AppUrl.KEY);
+            return Optional.empty();
+        }
+        Upstream upstream = new Upstream(app.get() + "/" + upstreamPath(config) + "/hubs/{hub}", userEvents, systemEvents);
+        LOG.log(Level.DEBUG, "The embedded Web PubSub service sends hub ''{0}'' events to {1}", hub, upstream);
+        return Optional.of(upstream);
+    }
+
+    private static String upstreamPath(Config config) {
+        return config.getOptionalValue(PATH_KEY, String.class).map(p -> p.trim().replaceAll("^/+|/+$", ""))
+                .filter(s -> !s.isEmpty()).orElse(DEFAULT_PATH);
+    }
+
+    private static Set<String> systemEvents(HubConfig settings) {
+        Set<String> events = new LinkedHashSet<>();
+        for (String part : settings.get(SYSTEM_EVENTS).orElse("").split(",")) {
+            String event = part.trim().toLowerCase(Locale.ROOT);
+            if (event.isEmpty()) {
+                continue;
+            }
+            if (!KNOWN_SYSTEM_EVENTS.contains(event)) {
+                throw new IllegalArgumentException("Invalid value for '" + settings.sourceKey(SYSTEM_EVENTS)
+                        + "': '" + part.trim() + "' is not one of " + Arrays.toString(KNOWN_SYSTEM_EVENTS.stream()
+                                .sorted().toArray()));
+            }
+            events.add(event);
+        }
+        return events;
+    }
+}

@@ -31,6 +31,8 @@ public final class AppConfig {
     public static Map<String, String> unconfigured() {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("it.smoke.greeting", SMOKE_GREETING);
+        // the Weld test JVM carries the emulator, whose presence would otherwise start the embedded default
+        p.put("azure.webpubsub.emulator.enabled", "false");
         return p;
     }
 

@@ -22,7 +22,7 @@ import io.webpubsub.bench.common.Histogram;
  * throughput, latency p50/p99, and per call the CPU time of the whole process (all threads: callers, I/O, GC, JIT)
  * and the bytes allocated by all its threads. The server runs in another process, so none of its cost is counted.
  *
- * <p>Args: impl endpoint accessKey hub group callersCsv warmupSeconds measureSeconds rounds
+ * <p>Args: impl connectionString hub group callersCsv warmupSeconds measureSeconds rounds
  */
 public final class ClientLoad {
     private static final String MESSAGE = "hello from the benchmark";
@@ -43,15 +43,15 @@ public final class ClientLoad {
 
     public static void main(String[] a) throws Exception {
         String impl = a[0];
-        SendClient client = Clients.create(impl, a[1], a[2], a[3]);
-        ClientLoad load = new ClientLoad(client, a[4]);
+        SendClient client = Clients.create(impl, a[1], a[2]);
+        ClientLoad load = new ClientLoad(client, a[3]);
         List<Integer> callers = new ArrayList<>();
-        for (String c : a[5].split(",")) {
+        for (String c : a[4].split(",")) {
             callers.add(Integer.parseInt(c));
         }
-        double warmup = Double.parseDouble(a[6]);
-        double measure = Double.parseDouble(a[7]);
-        int rounds = Integer.parseInt(a[8]);
+        double warmup = Double.parseDouble(a[5]);
+        double measure = Double.parseDouble(a[6]);
+        int rounds = Integer.parseInt(a[7]);
         // warm up at every concurrency so JIT and pools settle before anything is recorded
         for (int c : callers) {
             load.run(c, warmup / callers.size());

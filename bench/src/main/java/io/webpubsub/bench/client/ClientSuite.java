@@ -99,7 +99,7 @@ public final class ClientSuite {
             String measure, String rounds) {
         List<Map<String, String>> out = new ArrayList<>();
         try (Child c = Child.start("client-" + impl, List.of("-Xms512m", "-Xmx512m"), ClientLoad.class.getName(),
-                impl, endpoint, Targets.KEY, Targets.HUB, GROUP, callers, warmup, measure, rounds)) {
+                impl, endpoint, Targets.HUB, GROUP, callers, warmup, measure, rounds)) {
             int expected = callers.split(",").length * Integer.parseInt(rounds);
             long budget = (long) (Double.parseDouble(warmup) + expected * Double.parseDouble(measure)) + 90;
             for (int i = 0; i < expected; i++) {
@@ -110,7 +110,7 @@ public final class ClientSuite {
         return out;
     }
 
-    static Map<String, String> options(String[] args) {
+    public static Map<String, String> options(String[] args) {
         Map<String, String> m = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];

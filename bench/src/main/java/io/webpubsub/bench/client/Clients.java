@@ -2,6 +2,8 @@ package io.webpubsub.bench.client;
 
 import java.util.List;
 
+import io.webpubsub.bench.common.ConnStr;
+
 /** The clients under test, by name. */
 final class Clients {
     /** Every implementation, in table order. */
@@ -11,8 +13,11 @@ final class Clients {
     private Clients() {
     }
 
-    static SendClient create(String impl, String endpoint, String key, String hub) throws Exception {
-        String cs = "Endpoint=" + endpoint + ";AccessKey=" + key + ";Version=1.0;";
+    static SendClient create(String impl, String connectionString, String hub) throws Exception {
+        ConnStr parsed = ConnStr.parse(connectionString);
+        String cs = parsed.connectionString();
+        String endpoint = parsed.endpoint();
+        String key = parsed.key();
         return switch (impl) {
             case "sdk-sync" -> new SdkClient(false, cs, hub);
             case "sdk-async" -> new SdkClient(true, cs, hub);

@@ -25,7 +25,7 @@ import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
  * <ul>
  * <li>without {@code --ws}: the minimal HTTP server answering every request with 202 (client benchmarks);</li>
  * <li>with {@code --ws}: also a bare WebSocket endpoint at {@code /client/hubs/*} (json.webpubsub.azure.v1 accepted,
- * a {@code connected} frame sent on open, group from {@code ?group=}) and a broadcast loop: a POST to
+ * a {@code connected} frame sent on open, group from {@code ?floor_group=}) and a broadcast loop: a POST to
  * {@code .../:send} writes the same JSON frame the emulator would send to every session, a POST to
  * {@code .../groups/<g>/:send} to every session of that group. No auth, no queues: the floor.</li>
  * </ul>
@@ -50,7 +50,7 @@ public final class FloorServer implements AutoCloseable {
                         resp.setAcceptedSubProtocol("json.webpubsub.azure.v1");
                     }
                     Fields query = Request.extractQueryParameters(req);
-                    return new Endpoint(query.getValue("group"));
+                    return new Endpoint(query.getValue("floor_group"));
                 });
             });
             upgrade.setHandler(rest);
@@ -72,7 +72,7 @@ public final class FloorServer implements AutoCloseable {
 
     public static void main(String[] args) throws Exception {
         FloorServer s = new FloorServer(List.of(args).contains("--ws"));
-        ServerControl.serve(s.endpoint(), s);
+        ServerControl.serve(new ConnStr(s.endpoint(), Targets.KEY).connectionString(), s);
     }
 
     private static final class Accept202 extends Handler.Abstract {
@@ -117,7 +117,7 @@ public final class FloorServer implements AutoCloseable {
         return s.replace("\\", "\\\\").replace("\"", "\\\"");
     }
 
-    private final class Endpoint implements Session.Listener.AutoDemanding {
+    public final class Endpoint implements Session.Listener.AutoDemanding {
         private final String group;
         private Session session;
 

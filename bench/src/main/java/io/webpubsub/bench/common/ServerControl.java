@@ -5,15 +5,15 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The stdin/stdout protocol of a server child: prints {@code READY <endpoint>}, answers {@code stats} with
+ * The stdin/stdout protocol of a server child: prints {@code READY <connection string>}, answers {@code stats} with
  * {@code STATS heap=<bytes after GC> rss=<bytes>}, and stops when stdin closes.
  */
 public final class ServerControl {
     private ServerControl() {
     }
 
-    public static void serve(String endpoint, AutoCloseable server) throws Exception {
-        System.out.println("READY " + endpoint);
+    public static void serve(String connectionString, AutoCloseable server) throws Exception {
+        System.out.println("READY " + connectionString);
         System.out.flush();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
             for (String line; (line = r.readLine()) != null; ) {

@@ -1,0 +1,125 @@
+package io.webpubsub.emulator.impl;
+
+import io.webpubsub.emulator.impl.rest.RestApi;
+import io.webpubsub.emulator.impl.ws.ClientEndpoint;
+import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The Jetty server: routes {@code /api/...} to the REST API and {@code /client...} to the WebSocket endpoint. */
+public final class EmulatorServer implements AutoCloseable {
+    /** Maximum client frame: 1 MiB (spec 2.5); larger frames are closed with 1009. */
+    public static final int MAX_FRAME = 1024 * 1024;
+
+    private final Server server;
+    private final ServerConnector connector;
+    private final Engine engine;
+
+    /** Starts listening; {@code settings.port()} 0 picks a free port. */
+    public EmulatorServer(EmulatorSettings settings) throws Exception {
+        QueuedThreadPool threads = new QueuedThreadPool(200, 4);
+        threads.setName("webpubsub-emulator");
+        threads.setDaemon(true);
+        server = new Server(threads);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        // group and user names may contain '/', '%', ".." and the like, escaped in one path segment
+        http.setUriCompliance(UriCompliance.DEFAULT.with("webpubsub", UriCompliance.Violation.AMBIGUOUS_PATH_SEPARATOR,
+                UriCompliance.Violation.AMBIGUOUS_PATH_ENCODING, UriCompliance.Violation.AMBIGUOUS_EMPTY_SEGMENT,
+                UriCompliance.Violation.AMBIGUOUS_PATH_SEGMENT, UriCompliance.Violation.SUSPICIOUS_PATH_CHARACTERS));
+        connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
+        connector.setHost(settings.host());
+        connector.setPort(settings.port());
+        server.addConnector(connector);
+        engine = new Engine(settings, originHost(settings.host()), Clock.systemUTC());
+        WebSocketUpgradeHandler ws = WebSocketUpgradeHandler.from(server, container -> {
+            container.setMaxTextMessageSize(MAX_FRAME);
+            container.setMaxBinaryMessageSize(MAX_FRAME);
+            container.setIdleTimeout(settings.keepAliveInterval().multipliedBy(3).plus(Duration.ofMinutes(2)));
+        });
+        RestApi rest = new RestApi(engine);
+        ClientEndpoint clients = new ClientEndpoint(engine, ws.getServerWebSocketContainer());
+        ws.setHandler(new Router(rest, clients));
+        server.setHandler(ws);
+        server.setStopTimeout(2000);
+        try {
+            server.start();
+        } catch (Exception e) {
+            engine.close();
+            server.stop();
+            throw e;
+        }
+    }
+
+    private static String originHost(String host) {
+        return host.equals("0.0.0.0") || host.equals("::") ? "localhost" : host;
+    }
+
+    /** The bound port. */
+    public int port() {
+        return connector.getLocalPort();
+    }
+
+    /** The engine. */
+    public Engine engine() {
+        return engine;
+    }
+
+    @Override
+    public void close() {
+        engine.close();
+        try {
+            server.stop();
+        } catch (Exception e) {
+            throw new IllegalStateException("The emulator did not stop cleanly", e);
+        }
+    }
+
+    private static final class Router extends Handler.Abstract {
+        private final RestApi rest;
+        private final ClientEndpoint clients;
+
+        Router(RestApi rest, ClientEndpoint clients) {
+            this.rest = rest;
+            this.clients = clients;
+        }
+
+        @Override
+        public boolean handle(Request request, Response response, Callback callback) {
+            List<String> segments = segments(request.getHttpURI().getPath());
+            if (!segments.isEmpty() && segments.get(0).equals("api")) {
+                rest.handle(request, response, callback, segments.subList(1, segments.size()));
+            } else if (!segments.isEmpty() && segments.get(0).equals("client")) {
+                clients.handle(request, response, callback, segments.subList(1, segments.size()));
+            } else {
+                HttpReplies.text(response, callback, 404, "Not found.");
+            }
+            return true;
+        }
+
+        /** Decoded path segments; a trailing slash yields a last empty segment. */
+        private static List<String> segments(String rawPath) {
+            List<String> list = new ArrayList<>();
+            if (rawPath == null || rawPath.length() <= 1) {
+                return list;
+            }
+            for (String s : rawPath.substring(1).split("/", -1)) {
+                list.add(ClientEndpoint.decode(s));
+            }
+            return list;
+        }
+    }
+}

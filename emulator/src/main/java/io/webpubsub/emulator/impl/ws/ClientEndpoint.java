@@ -1,0 +1,328 @@
+package io.webpubsub.emulator.impl.ws;
+
+import io.webpubsub.emulator.EventHandler;
+import io.webpubsub.emulator.impl.Engine;
+import io.webpubsub.emulator.impl.HttpReplies;
+import io.webpubsub.emulator.impl.Names;
+import io.webpubsub.emulator.impl.auth.GroupPattern;
+import io.webpubsub.emulator.impl.auth.Jwt;
+import io.webpubsub.emulator.impl.auth.TokenValidator;
+import io.webpubsub.emulator.impl.hub.ClientConnection;
+import io.webpubsub.emulator.impl.hub.ClientConnection.Protocol;
+import io.webpubsub.emulator.impl.hub.Hub;
+import io.webpubsub.emulator.impl.hub.Permissions;
+import io.webpubsub.emulator.impl.upstream.Upstream;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.Fields;
+import org.eclipse.jetty.websocket.server.ServerWebSocketContainer;
+
+import java.io.StringReader;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The client WebSocket endpoint {@code /client/hubs/{hub}} and {@code /client/?hub=} (spec 4, 5): authenticates,
+ * runs the blocking {@code connect} event, picks the subprotocol and upgrades; or recovers a reliable connection.
+ */
+public final class ClientEndpoint {
+    /** Subprotocols the emulator speaks, in no particular order. */
+    public static final Map<String, Protocol> SUBPROTOCOLS = Map.of(
+            "json.webpubsub.azure.v1", Protocol.JSON,
+            "json.reliable.webpubsub.azure.v1", Protocol.RELIABLE);
+
+    private final Engine engine;
+    private final ClientMessages messages;
+    private final ServerWebSocketContainer container;
+
+    /** @param container the Jetty WebSocket container used to upgrade */
+    public ClientEndpoint(Engine engine, ServerWebSocketContainer container) {
+        this.engine = engine;
+        this.messages = new ClientMessages(engine);
+        this.container = container;
+    }
+
+    /** A handshake refused with an HTTP status. */
+    private static final class Refusal extends Exception {
+        private static final long serialVersionUID = 1L;
+        final int status;
+
+        Refusal(int status, String message) {
+            super(message, null, false, false);
+            this.status = status;
+        }
+    }
+
+    /** Handles a request under {@code /client}; {@code segments} are the decoded path segments after it. */
+    public void handle(Request request, Response response, Callback callback, List<String> segments) {
+        try {
+            upgrade(request, response, callback, segments);
+        } catch (Refusal r) {
+            HttpReplies.text(response, callback, r.status, r.getMessage());
+        }
+    }
+
+    private void upgrade(Request request, Response response, Callback callback, List<String> segments) throws Refusal {
+        Fields query = Request.extractQueryParameters(request);
+        String hubName;
+        if (segments.size() == 2 && segments.get(0).equals("hubs")) {
+            hubName = segments.get(1);
+        } else if (segments.isEmpty() || segments.size() == 1 && segments.get(0).isEmpty()) {
+            hubName = query.getValue("hub");
+            if (hubName == null) {
+                throw new Refusal(400, "The hub query parameter is required.");
+            }
+        } else {
+            throw new Refusal(404, "Not found.");
+        }
+        String hubError = Names.hubError(hubName);
+        if (hubError != null) {
+            throw new Refusal(400, hubError);
+        }
+        if (!"websocket".equalsIgnoreCase(request.getHeaders().get(HttpHeader.UPGRADE))) {
+            throw new Refusal(400, "This endpoint accepts WebSocket requests only.");
+        }
+        String hub = hubName.toLowerCase(Locale.ROOT);
+        List<String> offered = offeredSubprotocols(request);
+        String recoverId = query.getValue("awps_connection_id");
+        String recoverToken = query.getValue("awps_reconnection_token");
+        if (recoverId != null && recoverToken != null) {
+            recover(request, response, callback, engine.hub(hub), recoverId, recoverToken, offered);
+            return;
+        }
+        Jwt token = authenticate(request, query, hub);
+        String userId = token == null ? null : first(token.stringsClaim("sub"));
+        List<String> roles = token == null ? List.of() : token.stringsClaim("role");
+        List<String> groups = token == null ? List.of() : token.stringsClaim("webpubsub.group");
+        ClientMessages.RawMode mode = rawMode(query);
+        String connectionId = Engine.newConnectionId();
+        String state = null;
+        String chosen = null;
+        EventHandler connectHandler = engine.systemHandler(hub, "connect");
+        if (connectHandler != null) {
+            Upstream.Reply reply = connect(connectHandler, hub, connectionId, userId, request, query, token, offered);
+            if (reply.status() == 0) {
+                throw new Refusal(500, "The connect event handler did not answer.");
+            }
+            if (!reply.ok()) {
+                throw new Refusal(reply.status(), "The connect event handler refused the connection.");
+            }
+            state = reply.connectionState();
+            JsonObject body = connectBody(reply);
+            if (body != null) {
+                if (body.containsKey("userId")) {
+                    userId = body.isNull("userId") ? null : stringOf(body.get("userId"));
+                }
+                if (body.get("roles") instanceof jakarta.json.JsonArray a) {
+                    roles = a.stream().map(Jwt::text).toList();
+                }
+                if (body.get("groups") instanceof jakarta.json.JsonArray a && !a.isEmpty()) {
+                    groups = a.stream().map(Jwt::text).toList();
+                }
+                if (body.get("subprotocol") instanceof JsonString s && !s.getString().isEmpty()) {
+                    chosen = s.getString();
+                    if (!offered.contains(chosen)) {
+                        throw new Refusal(500, "The connect event handler chose a subprotocol the client did not offer.");
+                    }
+                }
+            }
+        }
+        if (chosen == null) {
+            chosen = offered.stream().filter(SUBPROTOCOLS::containsKey).findFirst().orElse(null);
+        }
+        for (String g : groups) {
+            String error = Names.groupError(g);
+            if (error != null) {
+                throw new Refusal(400, error);
+            }
+        }
+        Permissions permissions;
+        try {
+            permissions = Permissions.fromRoles(roles, pattern -> GroupPattern.compile(pattern)::matches);
+        } catch (IllegalArgumentException e) {
+            throw new Refusal(400, "Invalid role: " + e.getMessage());
+        }
+        Protocol protocol = chosen == null ? Protocol.RAW : SUBPROTOCOLS.getOrDefault(chosen, Protocol.RAW);
+        ClientConnection c = new ClientConnection(connectionId, hub, userId, protocol, chosen, permissions, state,
+                engine.settings().outboundQueueLimit(), engine::overflow);
+        if (protocol == Protocol.RAW) {
+            messages.rawMode(c, mode);
+        }
+        List<String> initialGroups = List.copyOf(groups);
+        String accepted = chosen;
+        boolean upgraded = container.upgrade((upgradeRequest, upgradeResponse, cb) -> {
+            if (accepted != null) {
+                upgradeResponse.setAcceptedSubProtocol(accepted);
+            }
+            return ClientSocket.opening(engine, messages, c, initialGroups);
+        }, request, response, callback);
+        if (!upgraded) {
+            throw new Refusal(400, "The WebSocket upgrade failed.");
+        }
+    }
+
+    private void recover(Request request, Response response, Callback callback, Hub hub, String connectionId,
+                         String token, List<String> offered) throws Refusal {
+        ClientConnection c = hub.connection(connectionId);
+        boolean ok = c != null && !c.isEnded() && c.protocol() == Protocol.RELIABLE
+                && engine.validReconnectionToken(token, connectionId);
+        String accepted = ok ? (offered.contains(c.subprotocol()) ? c.subprotocol() : null)
+                : offered.stream().filter(SUBPROTOCOLS::containsKey).findFirst().orElse(null);
+        engine.trace().log(hub.name(), "recovery of connection " + connectionId + (ok ? " accepted" : " refused"));
+        boolean upgraded = container.upgrade((upgradeRequest, upgradeResponse, cb) -> {
+            if (accepted != null) {
+                upgradeResponse.setAcceptedSubProtocol(accepted);
+            }
+            return ok ? ClientSocket.recovering(engine, messages, c)
+                    : ClientSocket.refused("The connection cannot be recovered.");
+        }, request, response, callback);
+        if (!upgraded) {
+            throw new Refusal(400, "The WebSocket upgrade failed.");
+        }
+    }
+
+    private Jwt authenticate(Request request, Fields query, String hub) throws Refusal {
+        String token = query.getValue("access_token");
+        if (token == null) {
+            String auth = request.getHeaders().get(HttpHeader.AUTHORIZATION);
+            if (auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7)) {
+                token = auth.substring(7).trim();
+            }
+        }
+        if (token == null || token.isEmpty()) {
+            if (engine.anonymousAllowed(hub)) {
+                return null;
+            }
+            throw new Refusal(401, "Unauthorized: an access token is required.");
+        }
+        String hostPort = request.getHttpURI().getAuthority();
+        try {
+            return engine.validator().validateClient(token, hub, hostPort);
+        } catch (TokenValidator.AuthException e) {
+            engine.trace().log(hub, "client connection refused: " + e.getMessage());
+            throw new Refusal(401, "Unauthorized: " + e.getMessage() + ".");
+        }
+    }
+
+    private static ClientMessages.RawMode rawMode(Fields query) throws Refusal {
+        String mode = last(query.getValues("webpubsub_mode"));
+        if (mode == null || mode.equalsIgnoreCase("sendEvent")) {
+            return new ClientMessages.RawMode(null, false);
+        }
+        if (!mode.equalsIgnoreCase("sendToGroup")) {
+            throw new Refusal(400, "Invalid webpubsub_mode '" + mode + "': expected sendEvent or sendToGroup.");
+        }
+        String group = last(query.getValues("group"));
+        String error = Names.groupError(group);
+        if (error != null) {
+            throw new Refusal(400, error);
+        }
+        String noEcho = last(query.getValues("noEcho"));
+        if (noEcho != null && !noEcho.equalsIgnoreCase("true") && !noEcho.equalsIgnoreCase("false")) {
+            throw new Refusal(400, "Invalid noEcho '" + noEcho + "': expected true or false.");
+        }
+        return new ClientMessages.RawMode(group, "true".equalsIgnoreCase(noEcho));
+    }
+
+    private Upstream.Reply connect(EventHandler handler, String hub, String connectionId, String userId, Request request,
+                                   Fields query, Jwt token, List<String> offered) throws Refusal {
+        JsonObjectBuilder claims = Json.createObjectBuilder();
+        if (token != null) {
+            token.claims().forEach((name, value) -> claims.add(name, stringArray(token.stringsClaim(name))));
+        }
+        JsonObjectBuilder q = Json.createObjectBuilder();
+        for (Fields.Field f : query) {
+            if (!f.getName().equals("access_token")) {
+                q.add(f.getName(), stringArray(f.getValues()));
+            }
+        }
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        for (HttpField f : request.getHeaders()) {
+            if (!f.getName().equalsIgnoreCase("Authorization")) {
+                headers.computeIfAbsent(f.getName(), k -> new ArrayList<>()).add(f.getValue());
+            }
+        }
+        JsonObjectBuilder h = Json.createObjectBuilder();
+        headers.forEach((k, v) -> h.add(k, stringArray(v)));
+        JsonObject body = Json.createObjectBuilder().add("claims", claims).add("query", q).add("headers", h)
+                .add("subprotocols", stringArray(offered)).add("clientCertificates", Json.createArrayBuilder()).build();
+        Upstream.Source source = new Upstream.Source(hub, connectionId, userId, null, null, 0);
+        try {
+            return engine.upstream().post(handler, source, "azure.webpubsub.sys.connect", "connect",
+                    "application/json; charset=utf-8", body.toString().getBytes(StandardCharsets.UTF_8))
+                    .get(engine.settings().upstreamTimeout().toMillis() * 5 + 60_000, TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new Refusal(500, "The connect event handler did not answer.");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Refusal(500, "Interrupted.");
+        }
+    }
+
+    private static JsonObject connectBody(Upstream.Reply reply) throws Refusal {
+        if (reply.status() == 204 || reply.body().length == 0) {
+            return null;
+        }
+        try (var reader = Json.createReader(new StringReader(new String(reply.body(), StandardCharsets.UTF_8)))) {
+            JsonValue v = reader.readValue();
+            if (v.getValueType() == JsonValue.ValueType.NULL) {
+                return null;
+            }
+            return v.asJsonObject();
+        } catch (RuntimeException e) {
+            throw new Refusal(500, "The connect event handler returned an invalid body.");
+        }
+    }
+
+    private static JsonArrayBuilder stringArray(List<String> values) {
+        JsonArrayBuilder a = Json.createArrayBuilder();
+        values.forEach(a::add);
+        return a;
+    }
+
+    private static List<String> offeredSubprotocols(Request request) {
+        List<String> list = new ArrayList<>();
+        for (String value : request.getHeaders().getValuesList(HttpHeader.SEC_WEBSOCKET_SUBPROTOCOL)) {
+            for (String p : value.split(",")) {
+                if (!p.isBlank()) {
+                    list.add(p.trim());
+                }
+            }
+        }
+        return list;
+    }
+
+    private static String stringOf(JsonValue v) {
+        return Jwt.text(v);
+    }
+
+    private static String first(List<String> values) {
+        return values.isEmpty() ? null : values.get(0);
+    }
+
+    private static String last(List<String> values) {
+        return values == null || values.isEmpty() ? null : values.get(values.size() - 1);
+    }
+
+    /** Decodes one path segment. */
+    public static String decode(String segment) {
+        return URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
+    }
+}

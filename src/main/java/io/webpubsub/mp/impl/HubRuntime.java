@@ -1,0 +1,143 @@
+package io.webpubsub.mp.impl;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Clock;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+import org.eclipse.microprofile.rest.client.RestClientBuilder;
+
+import io.webpubsub.mp.WebPubSubHubAsyncClient;
+import io.webpubsub.mp.WebPubSubHubClient;
+import io.webpubsub.mp.impl.auth.AccessKeyFilter;
+import io.webpubsub.mp.impl.auth.BearerTokenFilter;
+import io.webpubsub.mp.impl.client.ClientTokens;
+import io.webpubsub.mp.impl.client.DefaultHubAsyncClient;
+import io.webpubsub.mp.impl.client.DefaultHubClient;
+import io.webpubsub.mp.impl.client.HubOperations;
+import io.webpubsub.mp.impl.http.AsyncPool;
+import io.webpubsub.mp.impl.http.ErrorMapper;
+import io.webpubsub.mp.impl.http.RequestExecutor;
+import io.webpubsub.mp.impl.http.RequestTrace;
+import io.webpubsub.mp.impl.http.RetryPolicy;
+import io.webpubsub.mp.impl.http.ReverseProxyFilter;
+import io.webpubsub.mp.rest.WebPubSubRestApi;
+
+/**
+ * The machinery behind the clients of one hub: one MicroProfile REST client (with its connection pool and token
+ * cache) shared by the sync and async client. {@link #close()} releases the connections.
+ */
+public final class HubRuntime implements AutoCloseable {
+
+    private static final String DISABLE_DEFAULT_MAPPER = "microprofile.rest.client.disable.default.mapper";
+
+    private final HubSettings settings;
+    private final WebPubSubRestApi api;
+    private final WebPubSubHubClient client;
+    private final WebPubSubHubAsyncClient asyncClient;
+
+    private final WebPubSubHubClient sharedClient;
+    private final WebPubSubHubAsyncClient sharedAsyncClient;
+
+    private HubRuntime(HubSettings settings, WebPubSubRestApi api, HubOperations ops, RequestExecutor executor) {
+        this.settings = settings;
+        this.api = api;
+        this.client = new DefaultHubClient(ops, executor, this::close);
+        this.asyncClient = new DefaultHubAsyncClient(ops, executor, this::close);
+        this.sharedClient = new DefaultHubClient(ops, executor, () -> { });
+        this.sharedAsyncClient = new DefaultHubAsyncClient(ops, executor, () -> { });
+    }
+
+    /**
+     * Builds the REST client and the hub clients.
+     *
+     * @param settings the settings
+     * @return the runtime
+     */
+    public static HubRuntime create(HubSettings settings) {
+        return create(settings, Clock.systemUTC());
+    }
+
+    static HubRuntime create(HubSettings settings, Clock clock) {
+        WebPubSubRestApi api = restApi(settings, clock);
+        String version = settings.serviceVersion().getVersion();
+        ClientTokens tokens = settings.key() != null
+                ? ClientTokens.local(settings.endpoint(), settings.hub(), settings.key(), clock)
+                : ClientTokens.service(settings.endpoint(), settings.hub(), api, version);
+        HubOperations ops = new HubOperations(api, settings.hub(), version, settings.endpoint(), tokens);
+        RequestExecutor executor = new RequestExecutor(
+                new RetryPolicy(settings.retry(), () -> ThreadLocalRandom.current().nextDouble()),
+                settings.executor() != null ? settings.executor() : AsyncPool.shared());
+        return new HubRuntime(settings, api, ops, executor);
+    }
+
+    /**
+     * A REST client with authentication, error mapping, tracing and the proxy rewrite.
+     *
+     * @param settings the settings
+     * @param clock the clock
+     * @return the REST client
+     */
+    public static WebPubSubRestApi restApi(HubSettings settings, Clock clock) {
+        RestClientBuilder builder = RestClientBuilder.newBuilder()
+                .baseUri(URI.create(settings.endpoint()))
+                .connectTimeout(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .readTimeout(settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .property(DISABLE_DEFAULT_MAPPER, Boolean.TRUE)
+                .register(new ErrorMapper(), 1)
+                .register(new RequestTrace(), Integer.MAX_VALUE)
+                .register(new io.webpubsub.mp.impl.http.SlashFilter(), 100);
+        if (settings.key() != null) {
+            builder.register(new AccessKeyFilter(settings.key(), settings.tokenLifetime(), settings.tokenCacheSize(),
+                    clock), jakarta.ws.rs.Priorities.AUTHENTICATION);
+        } else {
+            builder.register(new BearerTokenFilter(settings.tokenCredential(), clock),
+                    jakarta.ws.rs.Priorities.AUTHENTICATION);
+        }
+        if (settings.reverseProxyEndpoint() != null) {
+            builder.register(new ReverseProxyFilter(settings.endpoint(), settings.reverseProxyEndpoint()),
+                    jakarta.ws.rs.Priorities.USER + 1000);
+        }
+        return builder.build(WebPubSubRestApi.class);
+    }
+
+    /** @return the settings */
+    public HubSettings settings() {
+        return settings;
+    }
+
+    /** @return the blocking client */
+    public WebPubSubHubClient client() {
+        return client;
+    }
+
+    /** @return the asynchronous client */
+    public WebPubSubHubAsyncClient asyncClient() {
+        return asyncClient;
+    }
+
+    /** @return the blocking client whose {@code close()} does nothing, for the container */
+    public WebPubSubHubClient sharedClient() {
+        return sharedClient;
+    }
+
+    /** @return the asynchronous client whose {@code close()} does nothing, for the container */
+    public WebPubSubHubAsyncClient sharedAsyncClient() {
+        return sharedAsyncClient;
+    }
+
+    /** @return the REST client */
+    public WebPubSubRestApi restApi() {
+        return api;
+    }
+
+    @Override
+    public void close() {
+        try {
+            api.close();
+        } catch (IOException | RuntimeException e) {
+            System.getLogger("io.webpubsub.mp").log(System.Logger.Level.DEBUG, "Closing the REST client failed", e);
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package io.webpubsub.mp.impl;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+
+import io.webpubsub.mp.WebPubSubKeyCredential;
+import io.webpubsub.mp.WebPubSubServiceVersion;
+import io.webpubsub.mp.models.RetryOptions;
+import io.webpubsub.mp.spi.WebPubSubTokenCredential;
+
+/**
+ * Everything needed to build the clients of one hub, checked and normalised; from the builder or from
+ * MicroProfile Config. Exactly one of {@code key} and {@code tokenCredential} is set.
+ *
+ * @param hub the hub
+ * @param endpoint the normalised service endpoint
+ * @param reverseProxyEndpoint the normalised proxy endpoint, or null
+ * @param key the access key, or null in Entra ID mode
+ * @param tokenCredential the Entra ID credential, or null in key mode
+ * @param serviceVersion the api-version
+ * @param tokenLifetime lifetime of REST tokens
+ * @param tokenCacheSize the most cached REST tokens
+ * @param retry the retry settings (a private copy)
+ * @param connectTimeout the connect timeout
+ * @param readTimeout the read timeout
+ * @param executor runs async calls, or null for the shared pool
+ */
+public record HubSettings(String hub, String endpoint, String reverseProxyEndpoint, WebPubSubKeyCredential key,
+        WebPubSubTokenCredential tokenCredential, WebPubSubServiceVersion serviceVersion, Duration tokenLifetime,
+        int tokenCacheSize, RetryOptions retry, Duration connectTimeout, Duration readTimeout, Executor executor) {
+
+    /** Default lifetime of the REST call tokens. */
+    public static final Duration DEFAULT_TOKEN_LIFETIME = Duration.ofHours(1);
+    /** Default bound of the REST token cache. */
+    public static final int DEFAULT_TOKEN_CACHE_SIZE = 1000;
+    /** Default connect timeout. */
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    /** Default read timeout. */
+    public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(60);
+
+    /**
+     * Checks the invariants.
+     */
+    public HubSettings {
+        Objects.requireNonNull(hub, "hub");
+        Objects.requireNonNull(endpoint, "endpoint");
+        if ((key == null) == (tokenCredential == null)) {
+            throw new IllegalStateException("Exactly one of an access key and a token credential must be set");
+        }
+        Objects.requireNonNull(serviceVersion, "serviceVersion");
+        Objects.requireNonNull(retry, "retry");
+    }
+
+    @Override
+    public String toString() {
+        return "HubSettings[hub=" + hub + ", endpoint=" + endpoint + ", reverseProxyEndpoint=" + reverseProxyEndpoint
+                + ", auth=" + (key != null ? "access key" : "Entra ID") + ", serviceVersion=" + serviceVersion
+                + ", tokenLifetime=" + tokenLifetime + ", retry=" + retry + "]";
+    }
+}

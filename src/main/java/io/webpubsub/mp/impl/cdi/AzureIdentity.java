@@ -1,0 +1,16 @@
+package io.webpubsub.mp.impl.cdi;
+
+import java.util.Optional;
+
+import io.webpubsub.mp.spi.WebPubSubTokenCredential;
+
+/** The azure-identity adapter, when {@code com.azure:azure-identity} is on the class path. */
+final class AzureIdentity {
+
+    private AzureIdentity() {
+    }
+
+    static Optional<WebPubSubTokenCredential> credential() {
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,85 @@
+package io.webpubsub.mp.impl.cdi;
+
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Default;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+
+import io.webpubsub.mp.WebPubSubClients;
+import io.webpubsub.mp.WebPubSubHub;
+import io.webpubsub.mp.WebPubSubHubAsyncClient;
+import io.webpubsub.mp.WebPubSubHubClient;
+import io.webpubsub.mp.impl.HubNames;
+import io.webpubsub.mp.impl.HubRuntime;
+import io.webpubsub.mp.impl.config.SettingsResolver;
+import io.webpubsub.mp.rest.WebPubSubRestApi;
+import io.webpubsub.mp.spi.WebPubSubTokenCredential;
+
+/**
+ * Owns the {@link HubRuntime} of every hub used in the application (injected or looked up at run time) and closes
+ * them at shutdown.
+ */
+@ApplicationScoped
+public class HubClientsBean implements WebPubSubClients {
+
+    private final Map<String, HubRuntime> runtimes = new ConcurrentHashMap<>();
+
+    @Inject
+    @Any
+    Instance<WebPubSubTokenCredential> credentials;
+
+    @Override
+    public WebPubSubHubClient forHub(String hub) {
+        return runtime(hub).sharedClient();
+    }
+
+    @Override
+    public WebPubSubHubAsyncClient forHubAsync(String hub) {
+        return runtime(hub).sharedAsyncClient();
+    }
+
+    /**
+     * @param hub the hub
+     * @return the shared REST client of the hub
+     */
+    public WebPubSubRestApi restApi(String hub) {
+        return runtime(hub).restApi();
+    }
+
+    private HubRuntime runtime(String hub) {
+        Objects.requireNonNull(hub, "hub");
+        HubNames.hubProblem(hub).ifPresent(problem -> {
+            throw new IllegalArgumentException("Invalid 'hub': " + problem);
+        });
+        return runtimes.computeIfAbsent(hub, h -> HubRuntime.create(SettingsResolver
+                .resolve(ConfigProvider.getConfig(), h, this::credential).orThrow()));
+    }
+
+    /** A credential bean qualified with the hub, else an unqualified one, else azure-identity if present. */
+    Optional<WebPubSubTokenCredential> credential(String hub) {
+        Instance<WebPubSubTokenCredential> forHub = credentials.select(WebPubSubHub.Literal.of(hub));
+        if (forHub.isResolvable()) {
+            return Optional.of(forHub.get());
+        }
+        Instance<WebPubSubTokenCredential> unqualified = credentials.select(Default.Literal.INSTANCE);
+        if (unqualified.isResolvable()) {
+            return Optional.of(unqualified.get());
+        }
+        return AzureIdentity.credential();
+    }
+
+    @PreDestroy
+    void close() {
+        runtimes.values().forEach(HubRuntime::close);
+        runtimes.clear();
+    }
+}

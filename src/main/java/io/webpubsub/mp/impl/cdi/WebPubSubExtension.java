@@ -1,0 +1,116 @@
+package io.webpubsub.mp.impl.cdi;
+
+import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.build.compatible.spi.BeanInfo;
+import jakarta.enterprise.inject.build.compatible.spi.BuildCompatibleExtension;
+import jakarta.enterprise.inject.build.compatible.spi.Messages;
+import jakarta.enterprise.inject.build.compatible.spi.Registration;
+import jakarta.enterprise.inject.build.compatible.spi.Synthesis;
+import jakarta.enterprise.inject.build.compatible.spi.SyntheticComponents;
+import jakarta.enterprise.inject.build.compatible.spi.Validation;
+import jakarta.enterprise.lang.model.AnnotationInfo;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+
+import io.webpubsub.mp.WebPubSubHub;
+import io.webpubsub.mp.WebPubSubHubAsyncClient;
+import io.webpubsub.mp.WebPubSubHubClient;
+import io.webpubsub.mp.impl.HubNames;
+import io.webpubsub.mp.impl.config.SettingsResolver;
+import io.webpubsub.mp.rest.WebPubSubRestApi;
+import io.webpubsub.mp.spi.WebPubSubTokenCredential;
+
+/**
+ * Registers one {@code @ApplicationScoped @WebPubSubHub("<hub>")} bean per hub and client type found at injection
+ * points, and fails the deployment once, listing every invalid hub name and every hub without a working
+ * configuration.
+ *
+ * <p>On Quarkus this runs at build time in another class loader: nothing is shared with the runtime except the
+ * bean parameters, and the configuration check is left to the first use (build-time configuration is not the
+ * run-time one).
+ */
+public class WebPubSubExtension implements BuildCompatibleExtension {
+
+    private static final System.Logger LOG = System.getLogger("io.webpubsub.mp");
+
+    private final HubInjectionPoints injectionPoints = new HubInjectionPoints();
+    /** Hubs with a credential bean; "" for an unqualified one. */
+    private final Set<String> credentialBeans = new HashSet<>();
+
+    @Registration(types = Object.class)
+    public void collect(BeanInfo bean) {
+        injectionPoints.collect(bean);
+        if (bean.types().stream().anyMatch(t -> t.isClass()
+                && t.asClass().declaration().name().equals(WebPubSubTokenCredential.class.getName()))) {
+            Optional<AnnotationInfo> hub = bean.qualifiers().stream()
+                    .filter(q -> q.name().equals(WebPubSubHub.class.getName())).findFirst();
+            credentialBeans.add(hub.map(q -> q.value().asString()).orElse(""));
+        }
+    }
+
+    @Synthesis
+    public void register(SyntheticComponents components) {
+        Map<String, Set<String>> hubs = injectionPoints.types();
+        // beans are registered for invalid hub names too, so that the container's own unsatisfied-dependency
+        // error does not hide the problem list of validate()
+        for (Map.Entry<String, Set<String>> hub : hubs.entrySet()) {
+            for (String type : hub.getValue()) {
+                register(components, hub.getKey(), type);
+            }
+        }
+        if (!hubs.isEmpty()) {
+            LOG.log(Level.INFO, "Azure Web PubSub clients registered for hubs {0}", hubs.keySet());
+        }
+    }
+
+    private static void register(SyntheticComponents components, String hub, String type) {
+        WebPubSubHub qualifier = WebPubSubHub.Literal.of(hub);
+        if (type.equals(WebPubSubHubClient.class.getName())) {
+            components.addBean(WebPubSubHubClient.class).type(WebPubSubHubClient.class).qualifier(qualifier)
+                    .scope(ApplicationScoped.class).withParam(HubClientCreators.HUB, hub)
+                    .createWith(HubClientCreators.Sync.class);
+        } else if (type.equals(WebPubSubHubAsyncClient.class.getName())) {
+            components.addBean(WebPubSubHubAsyncClient.class).type(WebPubSubHubAsyncClient.class)
+                    .qualifier(qualifier).scope(ApplicationScoped.class).withParam(HubClientCreators.HUB, hub)
+                    .createWith(HubClientCreators.Async.class);
+        } else {
+            components.addBean(WebPubSubRestApi.class).type(WebPubSubRestApi.class).qualifier(qualifier)
+                    .scope(ApplicationScoped.class).withParam(HubClientCreators.HUB, hub)
+                    .createWith(HubClientCreators.Rest.class);
+        }
+    }
+
+    @Validation
+    public void validate(Messages messages) {
+        List<String> problems = new ArrayList<>();
+        boolean checkConfig = !QuarkusBuild.isRunning();
+        for (String hub : injectionPoints.types().keySet()) {
+            String where = " (injected at " + String.join(", ", injectionPoints.places(hub)) + ")";
+            Optional<String> nameProblem = HubNames.hubProblem(hub);
+            if (nameProblem.isPresent()) {
+                problems.add("Invalid @WebPubSubHub" + where + ": " + nameProblem.get());
+            } else if (checkConfig) {
+                SettingsResolver.resolve(ConfigProvider.getConfig(), hub, this::credentialPlaceholder).problems()
+                        .forEach(p -> problems.add(p + where));
+            }
+        }
+        problems.forEach(messages::error);
+    }
+
+    /** At validation time beans cannot be created; a registered bean or azure-identity counts as present. */
+    private Optional<WebPubSubTokenCredential> credentialPlaceholder(String hub) {
+        boolean present = credentialBeans.contains(hub) || credentialBeans.contains("")
+                || AzureIdentity.credential().isPresent();
+        return present ? Optional.of(scope -> {
+            throw new IllegalStateException("placeholder");
+        }) : Optional.empty();
+    }
+}

@@ -1,0 +1,109 @@
+package io.webpubsub.mp.impl.http;
+
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+
+import io.webpubsub.mp.WebPubSubServiceException;
+
+/**
+ * Runs {@link Call}s with retry, blocking ({@link #execute}) or asynchronously ({@link #executeAsync}); both
+ * drivers follow the same {@link RetryPolicy}.
+ */
+public final class RequestExecutor {
+
+    private static final System.Logger LOG = System.getLogger("io.webpubsub.mp.http");
+
+    private final RetryPolicy policy;
+    private final Executor asyncExecutor;
+
+    /**
+     * @param policy the retry rules
+     * @param asyncExecutor runs the attempts of asynchronous calls (they block on I/O)
+     */
+    public RequestExecutor(RetryPolicy policy, Executor asyncExecutor) {
+        this.policy = policy;
+        this.asyncExecutor = asyncExecutor;
+    }
+
+    /**
+     * Runs a call on the current thread, sleeping between attempts.
+     *
+     * @param call the call
+     * @param <T> the result type
+     * @return the result
+     */
+    public <T> T execute(Call<T> call) {
+        for (int retries = 0;; retries++) {
+            try {
+                return call.attempt().get();
+            } catch (RuntimeException e) {
+                RetryPolicy.Step step = next(call, retries, e);
+                if (step.failure() != null) {
+                    throw step.failure();
+                }
+                sleep(call, step.delay(), e);
+            }
+        }
+    }
+
+    /**
+     * Runs a call on the async executor, scheduling retries without holding a thread while waiting. Cancelling
+     * the returned future stops further attempts.
+     *
+     * @param call the call
+     * @param <T> the result type
+     * @return the result
+     */
+    public <T> CompletableFuture<T> executeAsync(Call<T> call) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        attempt(call, 0, result, asyncExecutor);
+        return result;
+    }
+
+    private <T> void attempt(Call<T> call, int retries, CompletableFuture<T> result, Executor via) {
+        try {
+            via.execute(() -> {
+                if (result.isDone()) {
+                    return;
+                }
+                try {
+                    result.complete(call.attempt().get());
+                } catch (RuntimeException e) {
+                    RetryPolicy.Step step = next(call, retries, e);
+                    if (step.failure() != null) {
+                        result.completeExceptionally(step.failure());
+                    } else {
+                        attempt(call, retries + 1, result, CompletableFuture.delayedExecutor(
+                                step.delay().toMillis(), TimeUnit.MILLISECONDS, asyncExecutor));
+                    }
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            result.completeExceptionally(e);
+        }
+    }
+
+    private RetryPolicy.Step next(Call<?> call, int retries, RuntimeException e) {
+        RetryPolicy.Step step = policy.decide(call, retries, e);
+        if (step.delay() != null) {
+            LOG.log(Level.DEBUG, "Retry {0} of {1} in {2} ms after: {3}", retries + 1, call.request(),
+                    step.delay().toMillis(), e.getMessage());
+        }
+        return step;
+    }
+
+    private static void sleep(Call<?> call, Duration delay, RuntimeException cause) {
+        try {
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            WebPubSubServiceException stop = Exceptions.noResponse(call.request(), interrupted);
+            stop.addSuppressed(cause);
+            throw stop;
+        }
+    }
+}

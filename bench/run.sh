@@ -18,14 +18,30 @@ if [[ "${BENCH_SKIP_BUILD:-}" != 1 ]]; then
   mvn -B -q -o package -DskipTests 2>/dev/null || mvn -B -q package -DskipTests
 fi
 CP="target/classes:$(cat target/classpath.txt)"
+# Measure the library and emulator built in THIS checkout, not whatever snapshot another build last put in ~/.m2:
+# build them first (README: mvn -B -q package -DskipTests -Dinvoker.skip at the root, the same in emulator/).
+LIB_JAR="$(ls ../target/webpubsub-mp-*-SNAPSHOT.jar 2>/dev/null | head -1 || true)"
+EMU_JAR="$(ls ../emulator/target/webpubsub-emulator-*-SNAPSHOT.jar 2>/dev/null | head -1 || true)"
+[[ -n "$LIB_JAR" ]] && CP="$(sed "s#[^:]*/webpubsub-mp-[^:/]*-SNAPSHOT.jar#$(realpath "$LIB_JAR")#" <<<"$CP")"
+[[ -n "$EMU_JAR" ]] && CP="$(sed "s#[^:]*/webpubsub-emulator-[^:/]*-SNAPSHOT.jar#$(realpath "$EMU_JAR")#" <<<"$CP")"
+echo "# library jar: ${LIB_JAR:-~/.m2 snapshot}, emulator jar: ${EMU_JAR:-~/.m2 snapshot}"
+export BENCH_CP="$CP"
 
-run() { java -Xmx512m -cp "$CP" "$@"; }
+run() { java -Xmx512m -Dbench.libJar="$(realpath "${LIB_JAR:-/nonexistent}" 2>/dev/null || true)" -cp "$CP" "$@"; }
+
+# The isolated runtime classpaths of each client and of the reference MP runtime (weight, cold start)
+deps() {
+  for d in ours sdk stack; do
+    (cd "deps/$d" && { mvn -B -q -o dependency:build-classpath -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime >/dev/null 2>&1 \
+      || mvn -B -q dependency:build-classpath -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime; })
+  done
+}
 
 cmd="${1:-}"; shift || true
 case "$cmd" in
   client)      run io.webpubsub.bench.client.ClientSuite "$@" ;;
-  coldstart)   run io.webpubsub.bench.client.ColdStartSuite "$@" ;;
-  weight)      run io.webpubsub.bench.client.WeightReport "$@" ;;
+  coldstart)   deps; run io.webpubsub.bench.coldstart.ColdStartSuite "$@" ;;
+  weight)      deps; run io.webpubsub.bench.coldstart.WeightReport "$@" ;;
   tokens)      if [[ " $* " == *" --smoke "* ]]; then jmh=(-f 1 -wi 1 -w 1s -i 2 -r 1s); else jmh=(-f 3 -wi 3 -w 2s -i 5 -r 2s); fi
                java -cp "$CP" org.openjdk.jmh.Main 'io.webpubsub.bench.client.TokenBench' -prof gc -tu us "${jmh[@]}" \
                  -jvmArgs "-Xms512m -Xmx512m" -rf text -rff target/tokens-jmh.txt | tail -n 30 ;;

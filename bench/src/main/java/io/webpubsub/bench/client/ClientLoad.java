@@ -126,7 +126,9 @@ public final class ClientLoad {
                 hist.recordNanos(now - start);
                 n++;
             } catch (Exception e) {
-                errors.incrementAndGet();
+                if (errors.incrementAndGet() <= 3) {
+                    e.printStackTrace();
+                }
                 now = System.nanoTime();
             }
         }
@@ -168,20 +170,22 @@ public final class ClientLoad {
                     f = CompletableFuture.failedFuture(e);
                 }
                 if (f.isDone()) {
-                    complete(f.isCompletedExceptionally(), start);
+                    complete(f.isCompletedExceptionally() ? f.handle((r, e) -> e).join() : null, start);
                     continue;
                 }
                 f.whenComplete((r, e) -> {
-                    complete(e != null, start);
+                    complete(e, start);
                     issue();
                 });
                 return;
             }
         }
 
-        private void complete(boolean failed, long start) {
-            if (failed) {
-                errors.incrementAndGet();
+        private void complete(Throwable failure, long start) {
+            if (failure != null) {
+                if (errors.incrementAndGet() <= 3) {
+                    failure.printStackTrace();
+                }
             } else {
                 hist.recordNanos(System.nanoTime() - start);
                 n++;

@@ -60,9 +60,10 @@ public final class ClientLoad {
             for (int c : callers) {
                 Result res = load.run(c, measure);
                 System.out.printf(Locale.ROOT, "RESULT impl=%s callers=%d round=%d ops=%d errors=%d secs=%.3f "
-                                + "opsPerSec=%.1f p50us=%.1f p99us=%.1f cpuUsPerOp=%.2f allocBytesPerOp=%.0f%n",
+                                + "opsPerSec=%.1f p50us=%.1f p99us=%.1f cpuUsPerOp=%.2f allocBytesPerOp=%.0f jitMs=%d%n",
                         impl, c, r, res.ops, res.errors, res.secs, res.ops / res.secs, res.hist.percentileMicros(50),
-                        res.hist.percentileMicros(99), res.cpuNanos / 1000.0 / res.ops, (double) res.alloc / res.ops);
+                        res.hist.percentileMicros(99), res.cpuNanos / 1000.0 / res.ops, (double) res.alloc / res.ops,
+                        res.jitMs);
                 System.out.flush();
             }
         }
@@ -71,7 +72,8 @@ public final class ClientLoad {
         System.exit(0);
     }
 
-    private record Result(long ops, long errors, double secs, Histogram hist, long cpuNanos, long alloc) {
+    /** jitMs: JIT compilation time spent during the measurement (should be ~0 once warm). */
+    private record Result(long ops, long errors, double secs, Histogram hist, long cpuNanos, long alloc, long jitMs) {
     }
 
     private Result run(int callers, double seconds) throws Exception {
@@ -83,6 +85,7 @@ public final class ClientLoad {
         }
         Map<Long, Long> allocBefore = allocatedBytes();
         long cpuBefore = processCpuNanos();
+        long jitBefore = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
         long t0 = System.nanoTime();
         long deadline = t0 + (long) (seconds * 1e9);
         if (client.async()) {
@@ -112,7 +115,8 @@ public final class ClientLoad {
             all.add(hists[i]);
             total += ops[i];
         }
-        return new Result(total, errors.get(), secs, all, cpu, alloc);
+        long jit = ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - jitBefore;
+        return new Result(total, errors.get(), secs, all, cpu, alloc, jit);
     }
 
     private Void blockingLoop(Histogram hist, long[] ops, int id, AtomicLong errors, long deadline) {

@@ -28,8 +28,9 @@ public final class ClientSuite {
         List<String> targets = List.of(opt.getOrDefault("targets", "202,emulator").split(","));
         List<String> impls = List.of(opt.getOrDefault("impls", String.join(",", Clients.ALL)).split(","));
         String rounds = opt.getOrDefault("rounds", smoke ? "1" : "3");
-        String warmup = opt.getOrDefault("warmup", smoke ? "2" : "8");
-        String measure = opt.getOrDefault("measure", smoke ? "1" : "4");
+        // JIT needs long on 2 shared cores: RESTEasy + Apache HttpClient take ~30 s under load to stop compiling
+        String warmup = opt.getOrDefault("warmup", smoke ? "2" : "20");
+        String measure = opt.getOrDefault("measure", smoke ? "1" : "3");
         String callers = opt.getOrDefault("callers", "1,8");
 
         System.out.println("# sendToGroup client benchmark (" + (smoke ? "SMOKE, figures not meaningful" : "full")
@@ -48,7 +49,7 @@ public final class ClientSuite {
                             Map<String, Runs> m = results.computeIfAbsent(impl + "/" + r.get("callers"),
                                     k -> new LinkedHashMap<>());
                             for (String metric : List.of("opsPerSec", "p50us", "p99us", "cpuUsPerOp",
-                                    "allocBytesPerOp", "errors")) {
+                                    "allocBytesPerOp", "errors", "jitMs")) {
                                 m.computeIfAbsent(metric, k -> new Runs()).add(Fields.num(r, metric));
                             }
                         }
@@ -61,17 +62,18 @@ public final class ClientSuite {
             System.out.println("## target: " + (target.equals("202") ? "minimal Jetty server answering 202"
                     : "webpubsub-emulator"));
             System.out.println(table(results, impls, callers));
+        System.out.println("# finished " + Machine.describe());
         }
     }
 
     static String table(Map<String, Map<String, Runs>> results, List<String> impls, String callersCsv) {
         Table t = new Table("client", "callers", "ops/s", "x SDK", "x floor", "p50 µs", "p99 µs", "CPU µs/op",
-                "CPU x SDK", "alloc KB/op", "errors");
+                "CPU x SDK", "alloc KB/op", "errors", "JIT ms");
         for (String c : callersCsv.split(",")) {
             for (String impl : impls) {
                 Map<String, Runs> m = results.get(impl + "/" + c);
-                if (m == null) {
-                    t.row(impl, c, "failed", "", "", "", "", "", "", "", "");
+                if (m == null || m.get("opsPerSec").median() == 0) {
+                    t.row(impl, c, "failed", "", "", "", "", "", "", "", "", "");
                     continue;
                 }
                 String style = impl.endsWith("async") ? "async" : "sync";
@@ -82,7 +84,7 @@ public final class ClientSuite {
                         ratio(m, sdk, "cpuUsPerOp"), Runs.num(m.get("allocBytesPerOp").median() / 1024) + " ["
                                 + Runs.num(m.get("allocBytesPerOp").min() / 1024) + "–"
                                 + Runs.num(m.get("allocBytesPerOp").max() / 1024) + "]",
-                        Runs.num(m.get("errors").max()));
+                        Runs.num(m.get("errors").max()), Runs.num(m.get("jitMs").max()));
             }
         }
         return t.render();

@@ -71,6 +71,7 @@ public final class ColdStartSuite {
                     uptime.get(variant).format());
         }
         System.out.println(t.render());
+        System.out.println("# finished " + Machine.describe());
     }
 
     private static String label(String variant) {

@@ -71,6 +71,7 @@ public final class ConnectionsSuite {
             }
         }
         System.out.println(t.render());
+        System.out.println("# finished " + Machine.describe());
     }
 
     static void add(Map<String, Runs> m, String k, double v) {

@@ -74,6 +74,7 @@ public final class FanoutSuite {
             }
         }
         System.out.println(t.render());
+        System.out.println("# finished " + Machine.describe());
     }
 
     private static String cmd(String mode, int msgs, int window) {

@@ -54,5 +54,6 @@ public final class RestLatencySuite {
                     Runs.num(m.get("errors").max()));
         }
         System.out.println(t.render());
+        System.out.println("# finished " + Machine.describe());
     }
 }

@@ -22,16 +22,24 @@ CP="target/classes:$(cat target/classpath.txt)"
 # build them first (README: mvn -B -q package -DskipTests -Dinvoker.skip at the root, the same in emulator/).
 LIB_JAR="$(ls ../target/webpubsub-mp-*-SNAPSHOT.jar 2>/dev/null | head -1 || true)"
 EMU_JAR="$(ls ../emulator/target/webpubsub-emulator-*-SNAPSHOT.jar 2>/dev/null | head -1 || true)"
+# copies: the emulator jar's manifest Class-Path points at lib/ beside it, which would add a second Jetty and slf4j-simple
+mkdir -p target/measured
+[[ -n "$LIB_JAR" ]] && cp "$LIB_JAR" target/measured/ && LIB_JAR="target/measured/$(basename "$LIB_JAR")"
+[[ -n "$EMU_JAR" ]] && cp "$EMU_JAR" target/measured/ && EMU_JAR="target/measured/$(basename "$EMU_JAR")"
 [[ -n "$LIB_JAR" ]] && CP="$(sed "s#[^:]*/webpubsub-mp-[^:/]*-SNAPSHOT.jar#$(realpath "$LIB_JAR")#" <<<"$CP")"
 [[ -n "$EMU_JAR" ]] && CP="$(sed "s#[^:]*/webpubsub-emulator-[^:/]*-SNAPSHOT.jar#$(realpath "$EMU_JAR")#" <<<"$CP")"
 echo "# library jar: ${LIB_JAR:-~/.m2 snapshot}, emulator jar: ${EMU_JAR:-~/.m2 snapshot}"
 export BENCH_CP="$CP"
 
-run() { java -Xmx512m -Dbench.libJar="$(realpath "${LIB_JAR:-/nonexistent}" 2>/dev/null || true)" -cp "$CP" "$@"; }
+run() {
+  java -Xmx512m -Dbench.libJar="$(realpath "${LIB_JAR:-/nonexistent}" 2>/dev/null || true)" \
+    -Dbench.emuJar="$(realpath "${EMU_JAR:-/nonexistent}" 2>/dev/null || true)" -cp "$CP" "$@"
+}
 
 # The isolated runtime classpaths of each client and of the reference MP runtime (weight, cold start)
 deps() {
-  for d in ours sdk stack; do
+  [[ "${BENCH_SKIP_DEPS:-}" == 1 ]] && return
+  for d in ours sdk stack emulator; do
     (cd "deps/$d" && { mvn -B -q -o dependency:build-classpath -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime >/dev/null 2>&1 \
       || mvn -B -q dependency:build-classpath -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime; })
   done
@@ -39,15 +47,15 @@ deps() {
 
 cmd="${1:-}"; shift || true
 case "$cmd" in
-  client)      run io.webpubsub.bench.client.ClientSuite "$@" ;;
+  client)      deps; run io.webpubsub.bench.client.ClientSuite "$@" ;;
   coldstart)   deps; run io.webpubsub.bench.coldstart.ColdStartSuite "$@" ;;
   weight)      deps; run io.webpubsub.bench.coldstart.WeightReport "$@" ;;
   tokens)      if [[ " $* " == *" --smoke "* ]]; then jmh=(-f 1 -wi 1 -w 1s -i 2 -r 1s); else jmh=(-f 3 -wi 3 -w 2s -i 5 -r 2s); fi
                java -cp "$CP" org.openjdk.jmh.Main 'io.webpubsub.bench.client.TokenBench' -prof gc -tu us "${jmh[@]}" \
                  -jvmArgs "-Xms512m -Xmx512m" -rf text -rff target/tokens-jmh.txt | tail -n 30 ;;
-  connections) run io.webpubsub.bench.emulator.ConnectionsSuite "$@" ;;
-  fanout)      run io.webpubsub.bench.emulator.FanoutSuite "$@" ;;
-  rest)        run io.webpubsub.bench.emulator.RestLatencySuite "$@" ;;
-  all)         for b in weight coldstart tokens client connections fanout rest; do BENCH_SKIP_BUILD=1 "$0" "$b" "$@"; done ;;
+  connections) deps; run io.webpubsub.bench.emulator.ConnectionsSuite "$@" ;;
+  fanout)      deps; run io.webpubsub.bench.emulator.FanoutSuite "$@" ;;
+  rest)        deps; run io.webpubsub.bench.emulator.RestLatencySuite "$@" ;;
+  all)         deps; for b in weight coldstart tokens client connections fanout rest; do BENCH_SKIP_BUILD=1 BENCH_SKIP_DEPS=1 "$0" "$b" "$@"; done ;;
   *)           sed -n '2,11p' "$0"; exit 2 ;;
 esac

@@ -100,7 +100,8 @@ public final class ClientSuite {
     static List<Map<String, String>> runClient(String impl, String endpoint, String callers, String warmup,
             String measure, String rounds) {
         List<Map<String, String>> out = new ArrayList<>();
-        try (Child c = Child.start("client-" + impl, List.of("-Xms512m", "-Xmx512m"), ClientLoad.class.getName(),
+        try (Child c = Child.start("client-" + impl, Clients.classpath(impl), List.of("-Xms512m", "-Xmx512m"),
+                ClientLoad.class.getName(),
                 impl, endpoint, Targets.HUB, GROUP, callers, warmup, measure, rounds)) {
             int expected = callers.split(",").length * Integer.parseInt(rounds);
             long budget = (long) (Double.parseDouble(warmup) + expected * Double.parseDouble(measure)) + 90;

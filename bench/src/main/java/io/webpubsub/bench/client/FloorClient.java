@@ -6,6 +6,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.concurrent.CompletableFuture;
 
+import io.webpubsub.bench.common.ConnStr;
 import io.webpubsub.bench.common.Tokens;
 
 /**
@@ -29,6 +30,11 @@ final class FloorClient implements SendClient {
         this.endpoint = Tokens.trimSlash(endpoint);
         this.key = key;
         this.hub = hub;
+    }
+
+    static SendClient create(boolean async, String connectionString, String hub) {
+        ConnStr cs = ConnStr.parse(connectionString);
+        return new FloorClient(async, cs.endpoint(), cs.key(), hub);
     }
 
     @Override

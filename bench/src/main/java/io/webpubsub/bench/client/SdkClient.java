@@ -19,6 +19,10 @@ final class SdkClient implements SendClient {
         this.async = async ? builder.buildAsyncClient() : null;
     }
 
+    static SendClient create(boolean async, String connectionString, String hub) {
+        return new SdkClient(async, connectionString, hub);
+    }
+
     @Override
     public boolean async() {
         return async != null;

@@ -1,5 +1,7 @@
 package io.webpubsub.bench.coldstart;
 
+import io.webpubsub.bench.common.Deps;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,5 +1,7 @@
 package io.webpubsub.bench.coldstart;
 
+import io.webpubsub.bench.common.Deps;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package io.webpubsub.bench.coldstart;
+package io.webpubsub.bench.common;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,22 +8,27 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The runtime classpaths resolved by Maven from {@code deps/ours}, {@code deps/sdk} and {@code deps/stack}
- * (run.sh writes them to {@code deps/<name>/target/classpath.txt}). Our library jar is the one built in this
- * checkout when run.sh found it ({@code -Dbench.libJar}).
+ * The runtime classpaths resolved by Maven from {@code deps/<name>/pom.xml} (run.sh writes them to
+ * {@code deps/<name>/target/classpath.txt}): {@code ours}, {@code sdk}, {@code stack} (the reference MP runtime) and
+ * {@code emulator}. Our library and emulator jars are the ones built in this checkout when run.sh found them
+ * ({@code -Dbench.libJar}, {@code -Dbench.emuJar}).
  */
-final class Deps {
+public final class Deps {
     private Deps() {
     }
 
-    static List<Path> jars(String name) {
+    public static List<Path> jars(String name) {
         try {
             String cp = Files.readString(Path.of("deps", name, "target", "classpath.txt")).trim();
             List<Path> jars = new ArrayList<>();
             String libJar = System.getProperty("bench.libJar", "");
+            String emuJar = System.getProperty("bench.emuJar", "");
             for (String entry : cp.split(":")) {
                 if (!libJar.isEmpty() && entry.matches(".*/webpubsub-mp-[^/]*-SNAPSHOT\\.jar")) {
                     entry = libJar;
+                }
+                if (!emuJar.isEmpty() && entry.matches(".*/webpubsub-emulator-[^/]*-SNAPSHOT\\.jar")) {
+                    entry = emuJar;
                 }
                 jars.add(Path.of(entry));
             }
@@ -33,7 +38,8 @@ final class Deps {
         }
     }
 
-    static String classpath(List<Path> jars) {
+    /** The bench's own classes followed by {@code jars}. */
+    public static String classpath(List<Path> jars) {
         List<String> parts = new ArrayList<>();
         parts.add(Path.of("target", "classes").toAbsolutePath().toString());
         jars.forEach(j -> parts.add(j.toString()));

@@ -2,6 +2,11 @@
 // An express app with WebPubSubEventHandler answers the emulator's upstream events for a client SDK connection.
 // Prints EVENT listening {port}; after the test writes a line to stdin (the emulator now points at the app),
 // a WebPubSubClient connects (connect/connected events), sends user events and gets the handler's replies.
+// WPS_ALLOWED_ENDPOINTS=emulator restricts the abuse-protection answer to the emulator's endpoint (allowedEndpoints),
+// as production handlers are configured; otherwise the handler allows any origin.
+// WPS_REJECT=1 adds a user event that the handler fails with 400.
+// WPS_CONNECT_STATUS=<status> makes the handler reject connect with that status; the client's start() then fails.
+// WPS_SERVE_ONLY=1: no client from the script; the test connects its own and writes a second line when it is done.
 const express = require("express");
 const { WebPubSubEventHandler } = require("@azure/web-pubsub-express");
 const { WebPubSubServiceClient } = require("@azure/web-pubsub");
@@ -15,7 +20,7 @@ run(async () => {
   const seen = { connect: [], connected: [], disconnected: [], user: [], preflight: [] };
 
   const handler = new WebPubSubEventHandler(hub, {
-    allowedEndpoints: [endpoint],
+    allowedEndpoints: process.env.WPS_ALLOWED_ENDPOINTS === "emulator" ? [endpoint] : undefined,
     handleConnect: (req, res) => {
       seen.connect.push(req);
       emit("handler-connect", {
@@ -23,6 +28,10 @@ run(async () => {
         origin: req.context.origin, claims: req.claims, query: req.query, subprotocols: req.subprotocols,
         clientCertificates: req.clientCertificates, headers: req.headers,
       });
+      if (process.env.WPS_CONNECT_STATUS) {
+        res.fail(Number(process.env.WPS_CONNECT_STATUS), "no entry");
+        return;
+      }
       res.setState("greeting", "hello-state");
       res.success({ userId: "express-user", groups: ["lobby"], roles: ["webpubsub.sendToGroup.lobby"] });
     },
@@ -68,10 +77,18 @@ run(async () => {
   await new Promise((resolve) => server.once("listening", resolve));
   emit("listening", { port: server.address().port, path: handler.path });
   await readLine();
+  if (process.env.WPS_SERVE_ONLY === "1") {
+    // the test drives its own client; it writes a second line when done
+    await readLine();
+    await waitFor("the handler's disconnected event", () => seen.disconnected.length > 0, 10000);
+    server.close();
+    return;
+  }
 
   const service = new WebPubSubServiceClient(connectionString, hub, { allowInsecureConnection: true });
   const token = await service.getClientAccessToken({ userId: "token-user" });
-  const client = new WebPubSubClient(token.url, { autoReconnect: false });
+  // no message retries: the client SDK would resend a failed event 3 times (1 s apart), hiding what the emulator did
+  const client = new WebPubSubClient(token.url, { autoReconnect: false, messageRetryOptions: { maxRetries: 0 } });
   const serverMessages = [];
   const groupMessages = [];
   let connected;
@@ -88,6 +105,18 @@ run(async () => {
     emit("group-message", { group: e.message.group, dataType: e.message.dataType, data: printable(e.message) });
   });
 
+  if (process.env.WPS_CONNECT_STATUS) {
+    try {
+      await client.start();
+      emit("start-result", { error: null });
+    } catch (e) {
+      emit("start-result", { error: e.name, message: e.message });
+    }
+    // time for connected/disconnected events that must not come
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    server.close();
+    return;
+  }
   await client.start();
   await waitFor("the connected event", () => connected);
   await waitFor("the handler's connected event", () => seen.connected.length > 0);
@@ -98,11 +127,13 @@ run(async () => {
   await waitFor("the json reply", () => serverMessages.length >= 2);
   await client.sendEvent("echo", "again", "text");
   await waitFor("the second text reply", () => serverMessages.length >= 3);
-  try {
-    await client.sendEvent("reject", "x", "text");
-    emit("reject-result", { error: null });
-  } catch (e) {
-    emit("reject-result", { error: e.name, message: e.message, errorDetail: e.errorDetail });
+  if (process.env.WPS_REJECT === "1") {
+    try {
+      await client.sendEvent("reject", "x", "text");
+      emit("reject-result", { error: null });
+    } catch (e) {
+      emit("reject-result", { error: e.name, message: e.message, errorDetail: e.errorDetail });
+    }
   }
 
   // the group from the connect response, and the permission from its roles

@@ -20,7 +20,10 @@ function finish(code, line) {
 }
 
 function fail(reason) {
-  const text = reason instanceof Error ? `${reason.name}: ${reason.message}` : String(reason);
+  let text = reason instanceof Error ? `${reason.name}: ${reason.message}` : String(reason);
+  if (reason && reason.errorDetail) {
+    text += " " + JSON.stringify(reason.errorDetail);
+  }
   finish(1, "FAIL " + text.replace(/\s+/g, " "));
 }
 
@@ -38,7 +41,7 @@ function required(name) {
 }
 
 /** Resolves with the first value for which predicate(values) is true, or rejects after ms. */
-function waitFor(what, probe, ms = 10000) {
+function waitFor(what, probe, ms = 15000) {
   return new Promise((resolve, reject) => {
     const started = Date.now();
     const tick = () => {
@@ -55,22 +58,32 @@ function waitFor(what, probe, ms = 10000) {
   });
 }
 
+let stdinBuffer = "";
+
 /** Resolves with the next line the driving test writes to stdin. */
 function readLine() {
   return new Promise((resolve) => {
-    let buffer = "";
-    const onData = (chunk) => {
-      buffer += chunk;
-      const end = buffer.indexOf("\n");
-      if (end >= 0) {
-        process.stdin.off("data", onData);
-        process.stdin.pause();
-        resolve(buffer.slice(0, end).trim());
+    const take = () => {
+      const end = stdinBuffer.indexOf("\n");
+      if (end < 0) {
+        return false;
       }
+      const line = stdinBuffer.slice(0, end).trim();
+      stdinBuffer = stdinBuffer.slice(end + 1);
+      process.stdin.off("data", onData);
+      process.stdin.pause();
+      resolve(line);
+      return true;
+    };
+    const onData = (chunk) => {
+      stdinBuffer += chunk;
+      take();
     };
     process.stdin.setEncoding("utf8");
     process.stdin.on("data", onData);
-    process.stdin.resume();
+    if (!take()) {
+      process.stdin.resume();
+    }
   });
 }
 

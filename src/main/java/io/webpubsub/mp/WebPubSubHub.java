@@ -49,6 +49,7 @@ public @interface WebPubSubHub {
 
         private static final long serialVersionUID = 1L;
 
+        /** The hub name. */
         private final String value;
 
         private Literal(String value) {

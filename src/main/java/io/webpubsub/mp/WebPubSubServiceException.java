@@ -23,10 +23,15 @@ public class WebPubSubServiceException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The HTTP status, 0 without a response. */
     private final int statusCode;
+    /** The service's error code, or null. */
     private final String errorCode;
+    /** The service's message, or null. */
     private final String serviceMessage;
+    /** {@code METHOD URL}. */
     private final String request;
+    /** The requested wait, or null. */
     private final Duration retryAfter;
 
     /**

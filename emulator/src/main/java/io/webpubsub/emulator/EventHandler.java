@@ -96,7 +96,7 @@ public final class EventHandler {
                 set.add(name);
             }
         }
-        return new EventHandler(urlTemplate, userEvents, Set.copyOf(set));
+        return new EventHandler(urlTemplate, userEvents, java.util.Collections.unmodifiableSet(set));
     }
 
     /** The URL template. */

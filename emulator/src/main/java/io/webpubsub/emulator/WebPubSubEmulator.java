@@ -41,9 +41,12 @@ public final class WebPubSubEmulator implements AutoCloseable {
     private final String host;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
+    private final int port;
+
     private WebPubSubEmulator(EmulatorServer server, String host) {
         this.server = server;
         this.host = host;
+        this.port = server.port();
     }
 
     /** A builder with the defaults: loopback, ephemeral port, {@link #DEFAULT_ACCESS_KEY}, no event handlers. */
@@ -62,9 +65,9 @@ public final class WebPubSubEmulator implements AutoCloseable {
         return "http://" + h + ":" + port();
     }
 
-    /** The port the emulator listens on. */
+    /** The port the emulator listens (or, once closed, listened) on. */
     public int port() {
-        return server.port();
+        return port;
     }
 
     /**

@@ -3,7 +3,7 @@ package io.webpubsub.emulator;
 import io.webpubsub.emulator.impl.auth.Jwt;
 import io.webpubsub.emulator.support.Rest;
 import io.webpubsub.emulator.support.WsClient;
-import jakarta.json.Json;
+import io.webpubsub.emulator.impl.Jsons;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -89,7 +89,7 @@ class JsonProtocolTest {
         String wrongKey = new Rest(emulator, "K".repeat(40)).clientToken("h1", "u", List.of(), List.of());
         assertEquals(401, WsClient.handshakeStatus(ws + "/client/hubs/h1?access_token=" + wrongKey, JSON));
         long now = Instant.now().getEpochSecond();
-        String expired = Jwt.sign(Json.createObjectBuilder().add("aud", emulator.endpoint() + "/client/hubs/h1")
+        String expired = Jwt.sign(Jsons.PROVIDER.createObjectBuilder().add("aud", emulator.endpoint() + "/client/hubs/h1")
                 .add("exp", now - 301).build(), WebPubSubEmulator.DEFAULT_ACCESS_KEY);
         assertEquals(401, WsClient.handshakeStatus(ws + "/client/hubs/h1?access_token=" + expired, JSON));
         String badGroup = rest.clientToken("h1", "u", List.of(), List.of(" "));
@@ -108,7 +108,7 @@ class JsonProtocolTest {
         String ws = emulator.endpoint().replace("http", "ws");
         for (String aud : List.of(ws + "/client/hubs/aud", emulator.endpoint() + "/client/hubs/AUD/",
                 emulator.endpoint().replace("127.0.0.1", "127.0.0.1") + "/client/hubs/aud")) {
-            String token = Jwt.sign(Json.createObjectBuilder().add("aud", aud).add("exp", now + 60).build(),
+            String token = Jwt.sign(Jsons.PROVIDER.createObjectBuilder().add("aud", aud).add("exp", now + 60).build(),
                     WebPubSubEmulator.DEFAULT_ACCESS_KEY);
             try (WsClient c = WsClient.connect(ws + "/client/hubs/aud?access_token=" + token, JSON)) {
                 assertEquals("connected", c.nextJson().getString("event"));

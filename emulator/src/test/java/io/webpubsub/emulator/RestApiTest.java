@@ -3,7 +3,7 @@ package io.webpubsub.emulator;
 import io.webpubsub.emulator.impl.auth.Jwt;
 import io.webpubsub.emulator.support.Rest;
 import io.webpubsub.emulator.support.WsClient;
-import jakarta.json.Json;
+import io.webpubsub.emulator.impl.Jsons;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -187,6 +187,40 @@ class RestApiTest {
         try (Conn a = json(hub, "u", List.of(), List.of())) {
             assertEquals(202, rest.call("POST", "/api/hubs/" + hub.toUpperCase() + "/:send" + V, "text/plain", "x").statusCode());
             assertEquals("x", a.ws().nextJson().getString("data"));
+        }
+    }
+
+    // ---- filter (spec 2.4, evaluated by ConnectionFilter) -------------------------------------------------------------
+
+    @Test
+    void sendsAndGroupOperationsHonourFilters() {
+        String hub = hub();
+        try (Conn a = json(hub, "user1", List.of(), List.of("g1")); Conn b = json(hub, "user2", List.of(), List.of("g2"));
+             Conn anon = json(hub, null, List.of(), List.of("g1"))) {
+            String filter = java.net.URLEncoder.encode("'g1' in groups and userId ne null", StandardCharsets.UTF_8);
+            assertEquals(202, rest.call("POST", "/api/hubs/" + hub + "/:send" + V + "&filter=" + filter, "text/plain", "f1").statusCode());
+            assertEquals("f1", a.ws().nextJson().getString("data"));
+            b.ws().assertNoFrame(150);
+            anon.ws().assertNoFrame(0);
+            String byUser = java.net.URLEncoder.encode("userId in ('user2', 'other')", StandardCharsets.UTF_8);
+            assertEquals(202, rest.call("POST", "/api/hubs/" + hub + "/groups/g2/:send" + V + "&filter=" + byUser, "text/plain", "f2").statusCode());
+            assertEquals("f2", b.ws().nextJson().getString("data"));
+            String noUser = java.net.URLEncoder.encode("userId eq null", StandardCharsets.UTF_8);
+            assertEquals(200, rest.call("POST", "/api/hubs/" + hub + "/:addToGroups" + V, "application/json",
+                    "{\"groups\":[\"anons\"],\"filter\":\"userId eq null\"}").statusCode());
+            assertEquals(List.of(anon.id()), Rest.json(rest.call("GET", "/api/hubs/" + hub + "/groups/anons/connections" + V).body())
+                    .getJsonArray("value").stream().map(v -> v.asJsonObject().getString("connectionId")).toList());
+            assertEquals(202, rest.call("POST", "/api/hubs/" + hub + "/users/user1/:send" + V + "&filter=" + noUser, "text/plain", "none").statusCode());
+            a.ws().assertNoFrame(150);
+            HttpResponse<String> bad = rest.call("POST", "/api/hubs/" + hub + "/:send" + V + "&filter="
+                    + java.net.URLEncoder.encode("userId eq", StandardCharsets.UTF_8), "text/plain", "x");
+            assertEquals(400, bad.statusCode());
+            assertEquals("Error.BadRequest", bad.headers().firstValue("x-ms-error-code").orElseThrow());
+            String message = Rest.json(bad.body()).getString("message");
+            assertTrue(message.startsWith("Invalid syntax for 'userId eq'") && message.endsWith("(Parameter 'filter')"), message);
+            assertEquals("Request", Rest.json(bad.body()).getString("target"));
+            assertEquals(400, rest.call("POST", "/api/hubs/" + hub + "/:removeFromGroups" + V, "application/json",
+                    "{\"groups\":[\"g1\"],\"filter\":\"not length(userId) gt 5\"}").statusCode());
         }
     }
 
@@ -463,6 +497,21 @@ class RestApiTest {
         }
     }
 
+    @Test
+    void refusedRequestsWithBodiesKeepTheConnectionUsable() {
+        String hub = hub();
+        for (int i = 0; i < 5; i++) {
+            assertEquals(400, rest.call("POST", "/api/hubs/" + hub + "/:send" + V + "&filter=bad%20filter", "text/plain", "body " + i).statusCode());
+            assertEquals(415, rest.call("POST", "/api/hubs/" + hub + "/:send" + V, "text/html", "<p>" + i).statusCode());
+            assertEquals(404, rest.call("POST", "/api/hubs/" + hub + "/:nothing" + V, "text/plain", "x").statusCode());
+            assertEquals(401, Rest.send(HttpRequest.newBuilder(URI.create(emulator.endpoint() + "/api/hubs/" + hub + "/:send" + V))
+                    .POST(HttpRequest.BodyPublishers.ofString("unauthenticated")).header("Content-Type", "text/plain").build()).statusCode());
+            assertEquals(202, rest.call("POST", "/api/hubs/" + hub + "/:send" + V, "text/plain", "ok " + i).statusCode());
+        }
+        assertEquals(413, rest.call("POST", "/api/hubs/" + hub + "/:send" + V, "text/plain", "a".repeat(3 * 1024 * 1024)).statusCode());
+        assertEquals(202, rest.call("POST", "/api/hubs/" + hub + "/:send" + V, "text/plain", "after").statusCode());
+    }
+
     // ---- authentication ---------------------------------------------------------------------------------------------
 
     @Test
@@ -486,17 +535,17 @@ class RestApiTest {
         assertEquals(401, Rest.send(base.copy().header("Authorization", "Bearer " + sign(url, now - 301, key)).build()).statusCode());
         assertEquals(202, Rest.send(base.copy().header("Authorization", "Bearer " + sign(url, now - 200, key)).build()).statusCode());
         // no exp
-        String noExp = Jwt.sign(Json.createObjectBuilder().add("aud", url).build(), key);
+        String noExp = Jwt.sign(Jsons.PROVIDER.createObjectBuilder().add("aud", url).build(), key);
         assertEquals(401, Rest.send(base.copy().header("Authorization", "Bearer " + noExp).build()).statusCode());
         assertEquals(401, Rest.send(base.copy().header("Authorization", "Bearer not.a.jwt").build()).statusCode());
         assertEquals(401, Rest.send(base.copy().header("Authorization", "Basic abc").build()).statusCode());
         // Entra tokens are refused unless enabled
-        String entra = Jwt.sign(Json.createObjectBuilder().add("aud", "https://webpubsub.azure.com").add("exp", now + 60).build(), "x".repeat(32));
+        String entra = Jwt.sign(Jsons.PROVIDER.createObjectBuilder().add("aud", "https://webpubsub.azure.com").add("exp", now + 60).build(), "x".repeat(32));
         assertEquals(401, Rest.send(base.copy().header("Authorization", "Bearer " + entra).build()).statusCode());
     }
 
     private static String sign(String aud, long exp, String key) {
-        return Jwt.sign(Json.createObjectBuilder().add("aud", aud).add("exp", exp).build(), key);
+        return Jwt.sign(Jsons.PROVIDER.createObjectBuilder().add("aud", aud).add("exp", exp).build(), key);
     }
 
     @Test
@@ -509,9 +558,9 @@ class RestApiTest {
                     .header("Content-Type", "text/plain");
             assertEquals(202, Rest.send(base.copy().header("Authorization", "Bearer " + sign(url, now + 60, secondary)).build()).statusCode());
             assertEquals(202, Rest.send(base.copy().header("Authorization", "Bearer " + sign(url, now + 60, WebPubSubEmulator.DEFAULT_ACCESS_KEY)).build()).statusCode());
-            String entra = Jwt.sign(Json.createObjectBuilder().add("aud", "https://webpubsub.azure.com").add("exp", now + 60).build(), "x".repeat(32));
+            String entra = Jwt.sign(Jsons.PROVIDER.createObjectBuilder().add("aud", "https://webpubsub.azure.com").add("exp", now + 60).build(), "x".repeat(32));
             assertEquals(202, Rest.send(base.copy().header("Authorization", "Bearer " + entra).build()).statusCode());
-            String expiredEntra = Jwt.sign(Json.createObjectBuilder().add("aud", "https://webpubsub.azure.com").add("exp", now - 400).build(), "x".repeat(32));
+            String expiredEntra = Jwt.sign(Jsons.PROVIDER.createObjectBuilder().add("aud", "https://webpubsub.azure.com").add("exp", now - 400).build(), "x".repeat(32));
             assertEquals(401, Rest.send(base.copy().header("Authorization", "Bearer " + expiredEntra).build()).statusCode());
         }
     }

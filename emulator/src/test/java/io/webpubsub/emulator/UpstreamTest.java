@@ -87,14 +87,14 @@ class UpstreamTest {
         Received validation = upstream.next();
         assertEquals("OPTIONS", validation.method());
         assertEquals("/upstream/" + hub + "/validate", validation.path());
-        assertEquals("127.0.0.1", validation.header("WebHook-Request-Origin"));
+        assertEquals("127.0.0.1:" + emulator.port(), validation.header("WebHook-Request-Origin"));
         assertEquals("1.0", validation.header("ce-awpsversion"));
 
         Received connect = upstream.next();
         assertEquals("POST", connect.method());
         assertEquals("/upstream/" + hub + "/connect", connect.path());
         assertEquals("application/json; charset=utf-8", connect.header("Content-Type"));
-        assertEquals("127.0.0.1", connect.header("WebHook-Request-Origin"));
+        assertEquals("127.0.0.1:" + emulator.port(), connect.header("WebHook-Request-Origin"));
         assertEquals("1.0", connect.header("ce-specversion"));
         assertEquals("1.0", connect.header("ce-awpsversion"));
         assertEquals("azure.webpubsub.sys.connect", connect.header("ce-type"));
@@ -128,6 +128,19 @@ class UpstreamTest {
         assertEquals("2", disconnected.header("ce-id"));
         assertEquals("{\"reason\":\"done\"}", disconnected.text());
         c.awaitClose();
+    }
+
+    @Test
+    void clientCloseSendsDisconnectedWithTheClientsReason() {
+        handlers(EventHandler.url(upstream.url() + "/{event}").systemEvents("disconnected"));
+        WsClient c = WsClient.connect(rest.clientUrl(hub, "bye", List.of(), List.of()), JSON);
+        String id = c.nextJson().getString("connectionId");
+        c.close();
+        Received disconnected = upstream.nextEvent();
+        assertEquals("/disconnected", disconnected.path());
+        assertEquals(id, disconnected.header("ce-connectionId"));
+        assertEquals("bye", disconnected.header("ce-userId"));
+        assertEquals("{\"reason\":\"\"}", disconnected.text());
     }
 
     @Test
@@ -323,6 +336,16 @@ class UpstreamTest {
             assertEquals("POST", upstream.next().method());
             assertEquals("POST", upstream.next().method());
             upstream.assertNothing(200);
+        }
+    }
+
+    @Test
+    void allowedOriginMayNameHostAndPort() {
+        handlers(EventHandler.url(upstream.url() + "/hp/{event}").systemEvents("connect"));
+        upstream.answers(r -> r.method().equals("OPTIONS") ? Answer.of(200, "WebHook-Allowed-Origin", "127.0.0.1:" + emulator.port())
+                : Answer.of(204));
+        try (WsClient c = WsClient.connect(rest.clientUrl(hub, "a", List.of(), List.of()), JSON)) {
+            assertEquals("connected", c.nextJson().getString("event"));
         }
     }
 

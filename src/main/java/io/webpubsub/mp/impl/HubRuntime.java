@@ -60,7 +60,9 @@ public final class HubRuntime implements AutoCloseable {
     }
 
     static HubRuntime create(HubSettings settings, Clock clock) {
-        WebPubSubRestApi api = restApi(settings, clock);
+        BearerTokenFilter bearer = settings.tokenCredential() == null ? null
+                : new BearerTokenFilter(settings.tokenCredential(), clock);
+        WebPubSubRestApi api = restApi(settings, clock, bearer);
         String version = settings.serviceVersion().getVersion();
         ClientTokens tokens = settings.key() != null
                 ? ClientTokens.local(settings.endpoint(), settings.hub(), settings.key(), clock)
@@ -68,7 +70,8 @@ public final class HubRuntime implements AutoCloseable {
         HubOperations ops = new HubOperations(api, settings.hub(), version, settings.endpoint(), tokens);
         RequestExecutor executor = new RequestExecutor(
                 new RetryPolicy(settings.retry(), () -> ThreadLocalRandom.current().nextDouble()),
-                settings.executor() != null ? settings.executor() : AsyncPool.shared());
+                settings.executor() != null ? settings.executor() : AsyncPool.shared(),
+                bearer == null ? () -> { } : bearer::token);
         return new HubRuntime(settings, api, ops, executor);
     }
 
@@ -80,6 +83,11 @@ public final class HubRuntime implements AutoCloseable {
      * @return the REST client
      */
     public static WebPubSubRestApi restApi(HubSettings settings, Clock clock) {
+        return restApi(settings, clock, settings.tokenCredential() == null ? null
+                : new BearerTokenFilter(settings.tokenCredential(), clock));
+    }
+
+    private static WebPubSubRestApi restApi(HubSettings settings, Clock clock, BearerTokenFilter bearer) {
         RestClientBuilder builder = RestClientBuilder.newBuilder()
                 .baseUri(URI.create(settings.endpoint()))
                 .connectTimeout(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
@@ -87,13 +95,13 @@ public final class HubRuntime implements AutoCloseable {
                 .property(DISABLE_DEFAULT_MAPPER, Boolean.TRUE)
                 .register(new ErrorMapper(), 1)
                 .register(new RequestTrace(), Integer.MAX_VALUE)
-                .register(new io.webpubsub.mp.impl.http.SlashFilter(), 100);
+                .register(new io.webpubsub.mp.impl.http.SlashFilter(), 100)
+                .register(new io.webpubsub.mp.impl.http.GroupsRequestWriter());
         if (settings.key() != null) {
             builder.register(new AccessKeyFilter(settings.key(), settings.tokenLifetime(), settings.tokenCacheSize(),
                     clock), jakarta.ws.rs.Priorities.AUTHENTICATION);
         } else {
-            builder.register(new BearerTokenFilter(settings.tokenCredential(), clock),
-                    jakarta.ws.rs.Priorities.AUTHENTICATION);
+            builder.register(bearer, jakarta.ws.rs.Priorities.AUTHENTICATION);
         }
         if (settings.reverseProxyEndpoint() != null) {
             builder.register(new ReverseProxyFilter(settings.endpoint(), settings.reverseProxyEndpoint()),

@@ -15,6 +15,8 @@ public record GroupMember(String connectionId, String userId) {
     /**
      * Checks the components.
      *
+     * @param connectionId the connection id
+     * @param userId the user id, or null
      * @throws NullPointerException if {@code connectionId} is null
      */
     public GroupMember {

@@ -3,9 +3,7 @@ package io.webpubsub.mp.models;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
-import jakarta.json.bind.JsonbException;
+import io.webpubsub.mp.impl.JsonbSupport;
 
 /**
  * A message to send, with its content type: text ({@code text/plain}), JSON ({@code application/json}) or binary
@@ -63,14 +61,12 @@ public final class Message {
      * @throws IllegalStateException if no JSON-B implementation is on the class path
      */
     public static Message json(Object value) {
-        String json;
         try {
-            json = jsonb().toJson(value);
-        } catch (JsonbException e) {
-            throw new IllegalArgumentException("JSON-B cannot serialise the message 'value' of type "
-                    + value.getClass().getName() + ": " + e.getMessage(), e);
+            return new Message(JsonbSupport.toJson(value).getBytes(StandardCharsets.UTF_8), JSON);
+        } catch (NoClassDefFoundError e) {
+            throw new IllegalStateException("Message.json needs the JSON-B API and an implementation (e.g. Yasson)"
+                    + " on the class path; send JSON text with Message.rawJson instead", e);
         }
-        return new Message(json.getBytes(StandardCharsets.UTF_8), JSON);
     }
 
     /**
@@ -121,21 +117,5 @@ public final class Message {
     @Override
     public String toString() {
         return "Message[" + contentType + ", " + body.length + " bytes]";
-    }
-
-    private static volatile Jsonb jsonb;
-
-    private static Jsonb jsonb() {
-        Jsonb current = jsonb;
-        if (current == null) {
-            try {
-                current = JsonbBuilder.create();
-            } catch (RuntimeException | LinkageError e) {
-                throw new IllegalStateException("Message.json needs a JSON-B implementation (e.g. Yasson) on the"
-                        + " class path; send JSON text with Message.rawJson instead", e);
-            }
-            jsonb = current;
-        }
-        return current;
     }
 }

@@ -17,6 +17,8 @@ public record WebPubSubAccessToken(String token, Instant expiresAt) {
     /**
      * Checks the components.
      *
+     * @param token the bearer token
+     * @param expiresAt the expiry
      * @throws NullPointerException if {@code token} or {@code expiresAt} is null
      */
     public WebPubSubAccessToken {

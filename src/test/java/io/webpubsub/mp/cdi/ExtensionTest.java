@@ -210,4 +210,35 @@ class ExtensionTest {
             assertEquals("/api/hubs/chat/:send?api-version=2024-12-01", service.only().target());
         }
     }
+
+    @Dependent
+    public static class Rotating {
+        @Inject
+        @WebPubSubHub("rotating")
+        WebPubSubHubClient client;
+    }
+
+    public static class Keys {
+        static final io.webpubsub.mp.WebPubSubKeyCredential KEY_CREDENTIAL = new io.webpubsub.mp.WebPubSubKeyCredential(KEY);
+
+        @jakarta.enterprise.inject.Produces
+        @WebPubSubHub("rotating")
+        io.webpubsub.mp.WebPubSubKeyCredential key() {
+            return KEY_CREDENTIAL;
+        }
+    }
+
+    @Test
+    void aKeyCredentialBeanMakesTheKeyRotatable() {
+        String newKey = "0123456789abcdefghijklmnopqrstuvwxyz-NEW-KEY";
+        try (TestConfig config = TestConfig.of(Map.of("azure.webpubsub.hubs.rotating.endpoint", service.endpoint()));
+                WeldContainer weld = boot(Rotating.class, Keys.class)) {
+            WebPubSubHubClient client = weld.select(Rotating.class).get().client;
+            client.removeUserFromAllGroups("u");
+            Keys.KEY_CREDENTIAL.update(newKey);
+            client.removeUserFromAllGroups("u");
+            Jwts.bearer(service.requests().get(0).header("Authorization"), KEY);
+            Jwts.bearer(service.requests().get(1).header("Authorization"), newKey);
+        }
+    }
 }

@@ -44,7 +44,7 @@ public final class EmulatorServer implements AutoCloseable {
         connector.setHost(settings.host());
         connector.setPort(settings.port());
         server.addConnector(connector);
-        engine = new Engine(settings, originHost(settings.host()), Clock.systemUTC());
+        engine = new Engine(settings, () -> originHost(settings.host()) + ":" + connector.getLocalPort(), Clock.systemUTC());
         WebSocketUpgradeHandler ws = WebSocketUpgradeHandler.from(server, container -> {
             container.setMaxTextMessageSize(MAX_FRAME);
             container.setMaxBinaryMessageSize(MAX_FRAME);
@@ -52,7 +52,7 @@ public final class EmulatorServer implements AutoCloseable {
         });
         RestApi rest = new RestApi(engine);
         ClientEndpoint clients = new ClientEndpoint(engine, ws.getServerWebSocketContainer());
-        ws.setHandler(new Router(rest, clients));
+        ws.setHandler(new Router(rest, clients, engine.trace()));
         server.setHandler(ws);
         server.setStopTimeout(2000);
         try {
@@ -65,7 +65,7 @@ public final class EmulatorServer implements AutoCloseable {
     }
 
     private static String originHost(String host) {
-        return host.equals("0.0.0.0") || host.equals("::") ? "localhost" : host;
+        return host.equals("0.0.0.0") || host.equals("::") ? "localhost" : host.contains(":") ? "[" + host + "]" : host;
     }
 
     /** The bound port. */
@@ -91,14 +91,31 @@ public final class EmulatorServer implements AutoCloseable {
     private static final class Router extends Handler.Abstract {
         private final RestApi rest;
         private final ClientEndpoint clients;
+        private final LiveTrace trace;
 
-        Router(RestApi rest, ClientEndpoint clients) {
+        Router(RestApi rest, ClientEndpoint clients, LiveTrace trace) {
             this.rest = rest;
             this.clients = clients;
+            this.trace = trace;
         }
 
+        // Failures are answered here: Jetty's own error path would log the request URL, which may hold an access token.
         @Override
         public boolean handle(Request request, Response response, Callback callback) {
+            try {
+                route(request, response, callback);
+            } catch (RuntimeException e) {
+                trace.log(null, request.getMethod() + " " + request.getHttpURI().getPath() + " failed: " + e.getClass().getName());
+                if (!response.isCommitted()) {
+                    HttpReplies.text(response, callback, 500, "Internal error.");
+                } else {
+                    callback.failed(e);
+                }
+            }
+            return true;
+        }
+
+        private void route(Request request, Response response, Callback callback) {
             List<String> segments = segments(request.getHttpURI().getPath());
             if (!segments.isEmpty() && segments.get(0).equals("api")) {
                 rest.handle(request, response, callback, segments.subList(1, segments.size()));
@@ -107,7 +124,6 @@ public final class EmulatorServer implements AutoCloseable {
             } else {
                 HttpReplies.text(response, callback, 404, "Not found.");
             }
-            return true;
         }
 
         /** Decoded path segments; a trailing slash yields a last empty segment. */

@@ -10,7 +10,7 @@ import io.webpubsub.emulator.impl.hub.Hub;
 import io.webpubsub.emulator.impl.hub.Payload;
 import io.webpubsub.emulator.impl.hub.Transport;
 import io.webpubsub.emulator.impl.upstream.Upstream;
-import jakarta.json.Json;
+import io.webpubsub.emulator.impl.Jsons;
 
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +23,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -55,8 +54,8 @@ public final class Engine implements AutoCloseable {
     private final Upstream upstream;
     private final String reconnectionSecret;
 
-    /** @param origin host name sent as {@code WebHook-Request-Origin} */
-    public Engine(EmulatorSettings settings, String origin, Clock clock) {
+    /** @param origin supplies {@code WebHook-Request-Origin}, the endpoint's {@code host:port} */
+    public Engine(EmulatorSettings settings, java.util.function.Supplier<String> origin, Clock clock) {
         this.settings = settings;
         this.clock = clock;
         this.handlers.putAll(settings.eventHandlers());
@@ -72,7 +71,8 @@ public final class Engine implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        this.httpClient = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).executor(upstreamExecutor).build();
+        this.httpClient = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10))
+                .executor(upstreamExecutor).build();
         this.upstream = new Upstream(httpClient, settings.keys(), origin, settings.upstreamRetryDelays(),
                 settings.upstreamTimeout(), scheduler, trace, clock);
         byte[] secret = new byte[32];
@@ -212,7 +212,7 @@ public final class Engine implements AutoCloseable {
             fire(c, "left", groupBody(g));
         }
         trace.log(c.hub(), "connection " + c.id() + " disconnected" + (reason == null || reason.isEmpty() ? "" : ": " + reason));
-        fire(c, "disconnected", Json.createObjectBuilder().add("reason", reason == null ? "" : reason).build().toString());
+        fire(c, "disconnected", Jsons.PROVIDER.createObjectBuilder().add("reason", reason == null ? "" : reason).build().toString());
     }
 
     /** Ends several connections with the same reason. */
@@ -251,7 +251,7 @@ public final class Engine implements AutoCloseable {
     }
 
     private static String groupBody(String group) {
-        return Json.createObjectBuilder().add("group", group).build().toString();
+        return Jsons.PROVIDER.createObjectBuilder().add("group", group).build().toString();
     }
 
     /** Delivers a message to every target that passes {@code include}. */
@@ -311,7 +311,7 @@ public final class Engine implements AutoCloseable {
         long now = clock.instant().getEpochSecond();
         byte[] jti = new byte[8];
         new SecureRandom().nextBytes(jti);
-        return Jwt.sign(Json.createObjectBuilder().add("iss", "https://webpubsub.azure.com").add("aud", connectionId)
+        return Jwt.sign(Jsons.PROVIDER.createObjectBuilder().add("iss", "https://webpubsub.azure.com").add("aud", connectionId)
                 .add("jti", HexFormat.of().formatHex(jti)).add("iat", now).add("exp", now + Duration.ofDays(7).toSeconds())
                 .build(), reconnectionSecret);
     }
@@ -337,11 +337,6 @@ public final class Engine implements AutoCloseable {
                 }
             }
         }
-    }
-
-    /** Every live connection of every hub. */
-    public Set<String> hubNames() {
-        return Set.copyOf(hubs.keySet());
     }
 
     @Override

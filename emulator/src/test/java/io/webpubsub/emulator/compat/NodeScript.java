@@ -1,6 +1,6 @@
 package io.webpubsub.emulator.compat;
 
-import jakarta.json.Json;
+import io.webpubsub.emulator.impl.Jsons;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.BufferedReader;
@@ -30,7 +30,7 @@ import java.util.concurrent.locks.ReentrantLock;
 final class NodeScript implements AutoCloseable {
 
     static final Path DIRECTORY = Path.of(System.getProperty("basedir", ".")).resolve("src/test/node").toAbsolutePath();
-    private static final Duration SCRIPT_TIMEOUT = Duration.ofSeconds(45);
+    private static final Duration SCRIPT_TIMEOUT = Duration.ofSeconds(60);
     private static boolean installed;
 
     private final Process process;
@@ -99,7 +99,7 @@ final class NodeScript implements AutoCloseable {
             } else {
                 transcript.add(line);
                 if (stdout && line.startsWith("EVENT ")) {
-                    try (JsonReader reader = Json.createReader(new StringReader(line.substring(6)))) {
+                    try (JsonReader reader = Jsons.PROVIDER.createReader(new StringReader(line.substring(6)))) {
                         events.add(reader.readObject());
                     }
                 } else if (stdout && (line.equals("DONE") || line.startsWith("FAIL "))) {

@@ -2,7 +2,7 @@ package io.webpubsub.emulator.support;
 
 import io.webpubsub.emulator.WebPubSubEmulator;
 import io.webpubsub.emulator.impl.auth.Jwt;
-import jakarta.json.Json;
+import io.webpubsub.emulator.impl.Jsons;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -33,7 +33,7 @@ public final class Rest {
     /** An access-key token whose aud is {@code url}. */
     public String token(String url) {
         long now = Instant.now().getEpochSecond();
-        return Jwt.sign(Json.createObjectBuilder().add("aud", url).add("iat", now).add("exp", now + 3600).build(), key);
+        return Jwt.sign(Jsons.PROVIDER.createObjectBuilder().add("aud", url).add("iat", now).add("exp", now + 3600).build(), key);
     }
 
     /** Sends an authenticated request; {@code pathAndQuery} starts with /api. */
@@ -61,7 +61,7 @@ public final class Rest {
     }
 
     public static JsonObject json(String s) {
-        try (var r = Json.createReader(new StringReader(s))) {
+        try (var r = Jsons.PROVIDER.createReader(new StringReader(s))) {
             return r.readObject();
         }
     }
@@ -77,18 +77,18 @@ public final class Rest {
 
     public String clientToken(String hub, String userId, List<String> roles, List<String> groups) {
         long now = Instant.now().getEpochSecond();
-        JsonObjectBuilder claims = Json.createObjectBuilder().add("aud", emulator.endpoint() + "/client/hubs/" + hub)
+        JsonObjectBuilder claims = Jsons.PROVIDER.createObjectBuilder().add("aud", emulator.endpoint() + "/client/hubs/" + hub)
                 .add("iat", now).add("exp", now + 3600);
         if (userId != null) {
             claims.add("sub", userId);
         }
         if (!roles.isEmpty()) {
-            JsonArrayBuilder a = Json.createArrayBuilder();
+            JsonArrayBuilder a = Jsons.PROVIDER.createArrayBuilder();
             roles.forEach(a::add);
             claims.add("role", a);
         }
         if (!groups.isEmpty()) {
-            JsonArrayBuilder a = Json.createArrayBuilder();
+            JsonArrayBuilder a = Jsons.PROVIDER.createArrayBuilder();
             groups.forEach(a::add);
             claims.add("webpubsub.group", a);
         }

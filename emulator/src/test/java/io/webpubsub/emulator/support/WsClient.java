@@ -1,6 +1,6 @@
 package io.webpubsub.emulator.support;
 
-import jakarta.json.Json;
+import io.webpubsub.emulator.impl.Jsons;
 import jakarta.json.JsonObject;
 
 import java.io.StringReader;
@@ -30,6 +30,18 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
     private final java.io.ByteArrayOutputStream binary = new java.io.ByteArrayOutputStream();
     private WebSocket socket;
     private boolean paused;
+    private final java.util.concurrent.atomic.AtomicInteger pings = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** WebSocket pings received so far (the JDK answers them with pongs). */
+    public int pings() {
+        return pings.get();
+    }
+
+    @Override
+    public CompletionStage<?> onPing(WebSocket webSocket, ByteBuffer message) {
+        pings.incrementAndGet();
+        return WebSocket.Listener.super.onPing(webSocket, message);
+    }
 
     /** Connects without ever reading: the server's writes back up (a slow client). */
     public static WsClient connectPaused(String uri, String... subprotocols) {
@@ -104,7 +116,7 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
     }
 
     public JsonObject nextJson() {
-        try (var r = Json.createReader(new StringReader(nextText()))) {
+        try (var r = Jsons.PROVIDER.createReader(new StringReader(nextText()))) {
             return r.readObject();
         }
     }

@@ -42,7 +42,12 @@ public final class BearerTokenFilter implements ClientRequestFilter {
         }
     }
 
-    synchronized String token() {
+    /**
+     * The current token, fetched from the credential when missing or about to expire.
+     *
+     * @return the bearer token
+     */
+    public synchronized String token() {
         java.time.Instant now = clock.instant();
         if (current == null || !now.isBefore(refreshAt)) {
             WebPubSubAccessToken fresh = credential.getToken(WebPubSubTokenCredential.SCOPE);

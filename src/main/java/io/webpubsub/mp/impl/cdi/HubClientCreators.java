@@ -9,7 +9,7 @@ import io.webpubsub.mp.WebPubSubHubClient;
 import io.webpubsub.mp.rest.WebPubSubRestApi;
 
 /** Creators of the synthetic {@code @WebPubSubHub} beans; the hub comes as the bean parameter {@code hub}. */
-final class HubClientCreators {
+public final class HubClientCreators {
 
     static final String HUB = "hub";
 

@@ -11,6 +11,7 @@ import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Default;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import jakarta.inject.Named;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -18,6 +19,7 @@ import io.webpubsub.mp.WebPubSubClients;
 import io.webpubsub.mp.WebPubSubHub;
 import io.webpubsub.mp.WebPubSubHubAsyncClient;
 import io.webpubsub.mp.WebPubSubHubClient;
+import io.webpubsub.mp.WebPubSubKeyCredential;
 import io.webpubsub.mp.impl.HubNames;
 import io.webpubsub.mp.impl.HubRuntime;
 import io.webpubsub.mp.impl.config.SettingsResolver;
@@ -29,13 +31,20 @@ import io.webpubsub.mp.spi.WebPubSubTokenCredential;
  * them at shutdown.
  */
 @ApplicationScoped
-public class HubClientsBean implements WebPubSubClients {
+@Named("io.webpubsub.mp.WebPubSubClients") // a named bean is never removed as unused (Quarkus ArC)
+public class HubClientsBean implements WebPubSubClients, SettingsResolver.Credentials {
+
+    private static final System.Logger LOG = System.getLogger("io.webpubsub.mp");
 
     private final Map<String, HubRuntime> runtimes = new ConcurrentHashMap<>();
 
     @Inject
     @Any
-    Instance<WebPubSubTokenCredential> credentials;
+    Instance<WebPubSubTokenCredential> tokenCredentials;
+
+    @Inject
+    @Any
+    Instance<WebPubSubKeyCredential> keyCredentials;
 
     @Override
     public WebPubSubHubClient forHub(String hub) {
@@ -60,21 +69,33 @@ public class HubClientsBean implements WebPubSubClients {
         HubNames.hubProblem(hub).ifPresent(problem -> {
             throw new IllegalArgumentException("Invalid 'hub': " + problem);
         });
-        return runtimes.computeIfAbsent(hub, h -> HubRuntime.create(SettingsResolver
-                .resolve(ConfigProvider.getConfig(), h, this::credential).orThrow()));
+        return runtimes.computeIfAbsent(hub, h -> {
+            HubRuntime runtime = HubRuntime.create(SettingsResolver.resolve(ConfigProvider.getConfig(), h, this)
+                    .orThrow());
+            LOG.log(System.Logger.Level.DEBUG, "Created the clients of {0}", runtime.settings());
+            return runtime;
+        });
+    }
+
+    @Override
+    public Optional<WebPubSubKeyCredential> key(String hub) {
+        return bean(keyCredentials, hub);
     }
 
     /** A credential bean qualified with the hub, else an unqualified one, else azure-identity if present. */
-    Optional<WebPubSubTokenCredential> credential(String hub) {
-        Instance<WebPubSubTokenCredential> forHub = credentials.select(WebPubSubHub.Literal.of(hub));
+    @Override
+    public Optional<WebPubSubTokenCredential> token(String hub) {
+        Optional<WebPubSubTokenCredential> bean = bean(tokenCredentials, hub);
+        return bean.isPresent() ? bean : AzureIdentity.credential();
+    }
+
+    private static <T> Optional<T> bean(Instance<T> beans, String hub) {
+        Instance<T> forHub = beans.select(WebPubSubHub.Literal.of(hub));
         if (forHub.isResolvable()) {
             return Optional.of(forHub.get());
         }
-        Instance<WebPubSubTokenCredential> unqualified = credentials.select(Default.Literal.INSTANCE);
-        if (unqualified.isResolvable()) {
-            return Optional.of(unqualified.get());
-        }
-        return AzureIdentity.credential();
+        Instance<T> unqualified = beans.select(Default.Literal.INSTANCE);
+        return unqualified.isResolvable() ? Optional.of(unqualified.get()) : Optional.empty();
     }
 
     @PreDestroy

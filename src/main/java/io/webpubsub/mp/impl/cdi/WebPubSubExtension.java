@@ -23,6 +23,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import io.webpubsub.mp.WebPubSubHub;
 import io.webpubsub.mp.WebPubSubHubAsyncClient;
 import io.webpubsub.mp.WebPubSubHubClient;
+import io.webpubsub.mp.WebPubSubKeyCredential;
 import io.webpubsub.mp.impl.HubNames;
 import io.webpubsub.mp.impl.config.SettingsResolver;
 import io.webpubsub.mp.rest.WebPubSubRestApi;
@@ -41,6 +42,9 @@ public class WebPubSubExtension implements BuildCompatibleExtension {
 
     private static final System.Logger LOG = System.getLogger("io.webpubsub.mp");
 
+    private static final Set<String> CREDENTIAL_TYPES = Set.of(WebPubSubTokenCredential.class.getName(),
+            WebPubSubKeyCredential.class.getName());
+
     private final HubInjectionPoints injectionPoints = new HubInjectionPoints();
     /** Hubs with a credential bean; "" for an unqualified one. */
     private final Set<String> credentialBeans = new HashSet<>();
@@ -48,8 +52,8 @@ public class WebPubSubExtension implements BuildCompatibleExtension {
     @Registration(types = Object.class)
     public void collect(BeanInfo bean) {
         injectionPoints.collect(bean);
-        if (bean.types().stream().anyMatch(t -> t.isClass()
-                && t.asClass().declaration().name().equals(WebPubSubTokenCredential.class.getName()))) {
+        if (bean.types().stream().anyMatch(t -> t.isClass() && CREDENTIAL_TYPES.contains(
+                t.asClass().declaration().name()))) {
             Optional<AnnotationInfo> hub = bean.qualifiers().stream()
                     .filter(q -> q.name().equals(WebPubSubHub.class.getName())).findFirst();
             credentialBeans.add(hub.map(q -> q.value().asString()).orElse(""));
@@ -98,7 +102,7 @@ public class WebPubSubExtension implements BuildCompatibleExtension {
             if (nameProblem.isPresent()) {
                 problems.add("Invalid @WebPubSubHub" + where + ": " + nameProblem.get());
             } else if (checkConfig) {
-                SettingsResolver.resolve(ConfigProvider.getConfig(), hub, this::credentialPlaceholder).problems()
+                SettingsResolver.resolve(ConfigProvider.getConfig(), hub, placeholders()).problems()
                         .forEach(p -> problems.add(p + where));
             }
         }
@@ -106,11 +110,16 @@ public class WebPubSubExtension implements BuildCompatibleExtension {
     }
 
     /** At validation time beans cannot be created; a registered bean or azure-identity counts as present. */
-    private Optional<WebPubSubTokenCredential> credentialPlaceholder(String hub) {
-        boolean present = credentialBeans.contains(hub) || credentialBeans.contains("")
-                || AzureIdentity.credential().isPresent();
-        return present ? Optional.of(scope -> {
-            throw new IllegalStateException("placeholder");
-        }) : Optional.empty();
+    private SettingsResolver.Credentials placeholders() {
+        return new SettingsResolver.Credentials() {
+            @Override
+            public Optional<WebPubSubTokenCredential> token(String hub) {
+                boolean present = credentialBeans.contains(hub) || credentialBeans.contains("")
+                        || AzureIdentity.isAvailable();
+                return present ? Optional.of(scope -> {
+                    throw new IllegalStateException("placeholder");
+                }) : Optional.empty();
+            }
+        };
     }
 }

@@ -27,6 +27,30 @@ import io.webpubsub.mp.spi.WebPubSubTokenCredential;
  */
 public final class SettingsResolver {
 
+    /** Finds credentials supplied as beans (or by azure-identity) for hubs configured with an endpoint only. */
+    public interface Credentials {
+
+        /** No credentials besides the configuration. */
+        Credentials NONE = new Credentials() {
+        };
+
+        /**
+         * @param hub the hub
+         * @return a rotatable access key for the hub, if one is supplied
+         */
+        default Optional<WebPubSubKeyCredential> key(String hub) {
+            return Optional.empty();
+        }
+
+        /**
+         * @param hub the hub
+         * @return an Entra ID credential for the hub, if one is supplied
+         */
+        default Optional<WebPubSubTokenCredential> token(String hub) {
+            return Optional.empty();
+        }
+    }
+
     /** The outcome: settings, or the problems found. */
     public record Result(HubSettings settings, List<String> problems) {
 
@@ -51,15 +75,14 @@ public final class SettingsResolver {
     /**
      * @param config the configuration
      * @param hub the hub (a valid name)
-     * @param credentials finds the Entra ID credential for the hub (a CDI bean or azure-identity), if any
+     * @param credentials finds credential beans (a rotatable key, else Entra ID) for an endpoint without access-key
      * @return settings or problems
      */
-    public static Result resolve(Config config, String hub,
-            Function<String, Optional<WebPubSubTokenCredential>> credentials) {
+    public static Result resolve(Config config, String hub, Credentials credentials) {
         return new SettingsResolver(config, hub).resolve(credentials);
     }
 
-    private Result resolve(Function<String, Optional<WebPubSubTokenCredential>> credentials) {
+    private Result resolve(Credentials credentials) {
         Optional<String> connectionString = config.get(Keys.CONNECTION_STRING);
         Optional<String> endpointText = config.get(Keys.ENDPOINT);
         String csKey = config.sourceKey(Keys.CONNECTION_STRING);
@@ -93,12 +116,14 @@ public final class SettingsResolver {
             if (accessKey.isPresent()) {
                 key = parse(config.sourceKey(Keys.ACCESS_KEY), () -> new WebPubSubKeyCredential(accessKey.get()));
             } else {
-                token = credentials.apply(hub).orElse(null);
-                if (token == null) {
+                key = credentials.key(hub).orElse(null);
+                token = key != null ? null : credentials.token(hub).orElse(null);
+                if (key == null && token == null) {
                     problems.add("Hub '" + hub + "': " + Keys.withEnv(epKey) + " is set but no credential: set "
                             + Keys.withEnv(HubConfig.hubKey(hub, Keys.ACCESS_KEY)) + " or "
                             + Keys.withEnv(HubConfig.globalKey(Keys.ACCESS_KEY)) + ", or provide a"
-                            + " WebPubSubTokenCredential bean, or add com.azure:azure-identity for Entra ID");
+                            + " WebPubSubKeyCredential or WebPubSubTokenCredential bean, or add com.azure:azure-identity for"
+                            + " Entra ID");
                 }
             }
         } else {

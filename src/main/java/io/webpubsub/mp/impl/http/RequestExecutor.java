@@ -19,14 +19,18 @@ public final class RequestExecutor {
 
     private final RetryPolicy policy;
     private final Executor asyncExecutor;
+    private final Runnable beforeAttempt;
 
     /**
      * @param policy the retry rules
      * @param asyncExecutor runs the attempts of asynchronous calls (they block on I/O)
+     * @param beforeAttempt runs on the attempt's thread before each attempt; fetches an Entra ID token there
+     *        rather than in the request filter, which some REST clients (Quarkus) run on an event loop
      */
-    public RequestExecutor(RetryPolicy policy, Executor asyncExecutor) {
+    public RequestExecutor(RetryPolicy policy, Executor asyncExecutor, Runnable beforeAttempt) {
         this.policy = policy;
         this.asyncExecutor = asyncExecutor;
+        this.beforeAttempt = beforeAttempt;
     }
 
     /**
@@ -39,6 +43,7 @@ public final class RequestExecutor {
     public <T> T execute(Call<T> call) {
         for (int retries = 0;; retries++) {
             try {
+                beforeAttempt.run();
                 return call.attempt().get();
             } catch (RuntimeException e) {
                 RetryPolicy.Step step = next(call, retries, e);
@@ -71,6 +76,7 @@ public final class RequestExecutor {
                     return;
                 }
                 try {
+                    beforeAttempt.run();
                     result.complete(call.attempt().get());
                 } catch (RuntimeException e) {
                     RetryPolicy.Step step = next(call, retries, e);

@@ -1,6 +1,6 @@
 package io.webpubsub.emulator.impl.auth;
 
-import jakarta.json.Json;
+import io.webpubsub.emulator.impl.Jsons;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParsingException;
@@ -54,7 +54,7 @@ public final class Jwt {
     }
 
     private static JsonObject readObject(String part) {
-        try (var reader = Json.createReader(new StringReader(new String(DEC.decode(part), StandardCharsets.UTF_8)))) {
+        try (var reader = Jsons.PROVIDER.createReader(new StringReader(new String(DEC.decode(part), StandardCharsets.UTF_8)))) {
             return reader.readObject();
         }
     }

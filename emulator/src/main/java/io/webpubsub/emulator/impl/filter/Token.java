@@ -25,6 +25,13 @@ record Token(Kind kind, String text, int start, int end) {
 
     /** How the token is named in an error message. */
     String describe(String filter) {
-        return kind == Kind.END ? "the end of the filter" : "'" + filter.substring(start, end) + "'";
+        switch (kind) {
+            case END:
+                return "the end of the filter";
+            case STRING:
+                return "string " + filter.substring(start, end);
+            default:
+                return "'" + filter.substring(start, end) + "'";
+        }
     }
 }

@@ -1,6 +1,6 @@
 package io.webpubsub.emulator.impl.hub;
 
-import jakarta.json.Json;
+import io.webpubsub.emulator.impl.Jsons;
 
 import java.util.Base64;
 
@@ -11,7 +11,7 @@ public final class Frames {
 
     /** A JSON string literal. */
     public static String str(String s) {
-        return s == null ? "null" : Json.createValue(s).toString();
+        return s == null ? "null" : Jsons.PROVIDER.createValue(s).toString();
     }
 
     /** {@code {"type":"message",...}} for a delivered message; {@code sequenceId} 0 means none. */

@@ -11,7 +11,12 @@ public record Payload(DataType type, byte[] data) {
 
     /** The data types of the JSON subprotocols ({@code dataType} values) and their HTTP content types. */
     public enum DataType {
-        TEXT("text", "text/plain"), JSON("json", "application/json"), BINARY("binary", "application/octet-stream");
+        /** UTF-8 text. */
+        TEXT("text", "text/plain"),
+        /** A JSON value. */
+        JSON("json", "application/json"),
+        /** Raw bytes (base64 in JSON frames). */
+        BINARY("binary", "application/octet-stream");
 
         private final String wireName;
         private final String contentType;

@@ -13,7 +13,9 @@ import java.util.function.Predicate;
 public final class Permissions {
     /** The two group permissions. */
     public enum Kind {
+        /** Publish to a group. */
         SEND_TO_GROUP("sendToGroup", "webpubsub.sendToGroup", "webpubsub.sendToGroups."),
+        /** Join and leave a group. */
         JOIN_LEAVE_GROUP("joinLeaveGroup", "webpubsub.joinLeaveGroup", "webpubsub.joinLeaveGroups.");
 
         private final String restName;

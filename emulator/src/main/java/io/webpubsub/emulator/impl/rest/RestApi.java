@@ -9,7 +9,7 @@ import io.webpubsub.emulator.impl.hub.Delivery;
 import io.webpubsub.emulator.impl.hub.Hub;
 import io.webpubsub.emulator.impl.hub.Payload;
 import io.webpubsub.emulator.impl.hub.Permissions;
-import jakarta.json.Json;
+import io.webpubsub.emulator.impl.Jsons;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -30,7 +30,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -98,6 +97,7 @@ public final class RestApi {
             }
             checkApiVersion(query);
             route.operation().run(call);
+            finishBody(request, response, call);
             HttpReplies.write(response, callback, call.status, call.contentType, head ? null : call.body);
             return;
         } catch (RestException e) {
@@ -105,12 +105,20 @@ public final class RestApi {
                 engine.trace().log(call == null ? null : call.vars.get("hub"), "REST " + method + " "
                         + request.getHttpURI().getPath() + " -> " + e.status + " " + e.getMessage());
             }
+            finishBody(request, response, call);
             response.getHeaders().put("x-ms-error-code", e.code);
-            String body = Json.createObjectBuilder().add("code", e.code).add("message", e.getMessage())
-                    .add("target", e.target == null ? JsonValue.NULL : Json.createValue(e.target))
+            String body = Jsons.PROVIDER.createObjectBuilder().add("code", e.code).add("message", e.getMessage())
+                    .add("target", e.target == null ? JsonValue.NULL : Jsons.PROVIDER.createValue(e.target))
                     .addNull("details").addNull("innererror").build().toString();
             HttpReplies.write(response, callback, e.status, "application/json; charset=utf-8",
                     head || e.status == 401 ? null : body.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    // An unread body would break the next request on a kept-alive connection.
+    private static void finishBody(Request request, Response response, RestCall call) {
+        if ((call == null || call.needsDrain()) && !RestCall.drain(request)) {
+            response.getHeaders().put("Connection", "close");
         }
     }
 
@@ -193,7 +201,7 @@ public final class RestApi {
     }
 
     private static boolean isJson(byte[] body) {
-        try (var reader = Json.createReader(new StringReader(new String(body, StandardCharsets.UTF_8)))) {
+        try (var reader = Jsons.PROVIDER.createReader(new StringReader(new String(body, StandardCharsets.UTF_8)))) {
             reader.readValue();
             return true;
         } catch (RuntimeException e) {
@@ -212,7 +220,7 @@ public final class RestApi {
     private void groups(RestCall c, boolean add) throws RestException {
         Hub hub = c.hub();
         JsonObject body;
-        try (var reader = Json.createReader(new StringReader(new String(c.readBody(), StandardCharsets.UTF_8)))) {
+        try (var reader = Jsons.PROVIDER.createReader(new StringReader(new String(c.readBody(), StandardCharsets.UTF_8)))) {
             body = reader.readObject();
         } catch (RuntimeException e) {
             throw RestException.badRequest("The body must be a JSON object with groups and an optional filter.", "Request");
@@ -365,15 +373,15 @@ public final class RestApi {
         List<ClientConnection> members = hub.group(group).stream().filter(m -> from == null || m.id().compareTo(from) > 0)
                 .sorted(Comparator.comparing(ClientConnection::id)).toList();
         int take = Math.min(pageSize, top);
-        JsonArrayBuilder value = Json.createArrayBuilder();
+        JsonArrayBuilder value = Jsons.PROVIDER.createArrayBuilder();
         for (ClientConnection m : members.subList(0, Math.min(take, members.size()))) {
-            JsonObjectBuilder o = Json.createObjectBuilder().add("connectionId", m.id());
+            JsonObjectBuilder o = Jsons.PROVIDER.createObjectBuilder().add("connectionId", m.id());
             if (m.userId() != null) {
                 o.add("userId", m.userId());
             }
             value.add(o);
         }
-        JsonObjectBuilder result = Json.createObjectBuilder().add("value", value);
+        JsonObjectBuilder result = Jsons.PROVIDER.createObjectBuilder().add("value", value);
         if (members.size() > take && top > take) {
             String last = members.get(take - 1).id();
             String base = c.request.getHttpURI().getScheme() + "://" + c.request.getHttpURI().getAuthority()
@@ -411,7 +419,7 @@ public final class RestApi {
         long now = engine.clock().instant().getEpochSecond();
         String audience = c.request.getHttpURI().getScheme() + "://" + c.request.getHttpURI().getAuthority()
                 + "/client/hubs/" + hub.name();
-        JsonObjectBuilder claims = Json.createObjectBuilder().add("aud", audience).add("iat", now)
+        JsonObjectBuilder claims = Jsons.PROVIDER.createObjectBuilder().add("aud", audience).add("iat", now)
                 .add("exp", now + minutes * 60L);
         if (c.query("userId") != null) {
             claims.add("sub", c.query("userId"));
@@ -423,17 +431,13 @@ public final class RestApi {
             claims.add("webpubsub.group", array(c.queries("group")));
         }
         String token = Jwt.sign(claims.build(), engine.settings().primaryKey());
-        c.json(200, Json.createObjectBuilder().add("token", token).build().toString());
+        c.json(200, Jsons.PROVIDER.createObjectBuilder().add("token", token).build().toString());
     }
 
     private static JsonArrayBuilder array(List<String> values) {
-        JsonArrayBuilder a = Json.createArrayBuilder();
+        JsonArrayBuilder a = Jsons.PROVIDER.createArrayBuilder();
         values.forEach(a::add);
         return a;
     }
 
-    /** Lower-cases for comparisons. */
-    static String lower(String s) {
-        return s.toLowerCase(Locale.ROOT);
-    }
 }

@@ -87,17 +87,40 @@ final class RestCall {
                 + ", got '" + v + "'.", name);
     }
 
+    private boolean bodyRead;
+
     /** The request body, at most {@link #MAX_BODY} bytes (413 beyond). */
     byte[] readBody() throws RestException {
+        bodyRead = true;
         try (InputStream in = Request.asInputStream(request)) {
             byte[] data = in.readNBytes(MAX_BODY + 1);
             if (data.length > MAX_BODY) {
+                overflowed = true;
                 throw new RestException(413, "Error.PayloadTooLarge", "The request body exceeds 1 MiB.", "Request");
             }
             return data;
         } catch (IOException e) {
             throw RestException.badRequest("The request body could not be read.", "Request");
         }
+    }
+
+    private boolean overflowed;
+
+    /**
+     * Reads what is left of the body so that the connection can serve the next request; false when the body is too
+     * large to drain (the connection should then be closed).
+     */
+    static boolean drain(Request request) {
+        try (InputStream in = Request.asInputStream(request)) {
+            return in.skip(2L * MAX_BODY) < 2L * MAX_BODY && in.read() < 0;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Whether the body was left unread or not read completely. */
+    boolean needsDrain() {
+        return !bodyRead || overflowed;
     }
 
     void noContent() {

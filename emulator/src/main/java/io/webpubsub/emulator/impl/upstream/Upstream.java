@@ -37,7 +37,7 @@ public final class Upstream {
 
     private final HttpClient client;
     private final List<String> keys;
-    private final String origin;
+    private final java.util.function.Supplier<String> origin;
     private final List<Duration> retryDelays;
     private final Duration timeout;
     private final ScheduledExecutorService scheduler;
@@ -67,8 +67,11 @@ public final class Upstream {
         volatile Duration backoff = Duration.ofSeconds(1);
     }
 
-    /** @param origin the value of {@code WebHook-Request-Origin} (the emulator's host name) */
-    public Upstream(HttpClient client, List<String> keys, String origin, List<Duration> retryDelays, Duration timeout,
+    /**
+     * @param origin supplies {@code WebHook-Request-Origin}: the emulator endpoint's {@code host:port} (known once the
+     *               server listens)
+     */
+    public Upstream(HttpClient client, List<String> keys, java.util.function.Supplier<String> origin, List<Duration> retryDelays, Duration timeout,
                     ScheduledExecutorService scheduler, LiveTrace trace, Clock clock) {
         this.client = client;
         this.keys = List.copyOf(keys);
@@ -118,7 +121,7 @@ public final class Upstream {
                 .timeout(timeout)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .header("Content-Type", contentType)
-                .header("WebHook-Request-Origin", origin)
+                .header("WebHook-Request-Origin", origin.get())
                 .header("ce-specversion", "1.0")
                 .header("ce-awpsversion", "1.0")
                 .header("ce-type", ceType)
@@ -199,9 +202,11 @@ public final class Upstream {
     private CompletableFuture<Integer> handshake(String url, String method) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(VALIDATION_TIMEOUT)
                 .method(method, HttpRequest.BodyPublishers.noBody())
-                .header("WebHook-Request-Origin", origin)
+                .header("WebHook-Request-Origin", origin.get())
                 .header("ce-awpsversion", "1.0")
                 .build();
+        String requestOrigin = origin.get();
+        String host = requestOrigin.contains(":") ? requestOrigin.substring(0, requestOrigin.lastIndexOf(':')) : requestOrigin;
         return client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).handle((response, failure) -> {
             if (failure != null) {
                 trace.log(null, "abuse protection " + method + " " + url + " failed (" + failure.getClass().getSimpleName() + ")");
@@ -210,7 +215,7 @@ public final class Upstream {
             int status = response.statusCode();
             boolean allowed = status >= 200 && status < 300 && response.headers().allValues("WebHook-Allowed-Origin").stream()
                     .flatMap(h -> List.of(h.split(",")).stream()).map(String::trim)
-                    .anyMatch(o -> o.equals("*") || o.equalsIgnoreCase(origin));
+                    .anyMatch(o -> o.equals("*") || o.equalsIgnoreCase(requestOrigin) || o.equalsIgnoreCase(host));
             trace.log(null, "abuse protection " + method + " " + url + " -> " + status + (allowed ? " (allowed)" : " (refused)"));
             return allowed ? 1 : status == 404 ? 404 : status;
         });

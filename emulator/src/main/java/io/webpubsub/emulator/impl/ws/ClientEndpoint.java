@@ -12,7 +12,7 @@ import io.webpubsub.emulator.impl.hub.ClientConnection.Protocol;
 import io.webpubsub.emulator.impl.hub.Hub;
 import io.webpubsub.emulator.impl.hub.Permissions;
 import io.webpubsub.emulator.impl.upstream.Upstream;
-import jakarta.json.Json;
+import io.webpubsub.emulator.impl.Jsons;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -243,11 +243,11 @@ public final class ClientEndpoint {
 
     private Upstream.Reply connect(EventHandler handler, String hub, String connectionId, String userId, Request request,
                                    Fields query, Jwt token, List<String> offered) throws Refusal {
-        JsonObjectBuilder claims = Json.createObjectBuilder();
+        JsonObjectBuilder claims = Jsons.PROVIDER.createObjectBuilder();
         if (token != null) {
             token.claims().forEach((name, value) -> claims.add(name, stringArray(token.stringsClaim(name))));
         }
-        JsonObjectBuilder q = Json.createObjectBuilder();
+        JsonObjectBuilder q = Jsons.PROVIDER.createObjectBuilder();
         for (Fields.Field f : query) {
             if (!f.getName().equals("access_token")) {
                 q.add(f.getName(), stringArray(f.getValues()));
@@ -259,10 +259,10 @@ public final class ClientEndpoint {
                 headers.computeIfAbsent(f.getName(), k -> new ArrayList<>()).add(f.getValue());
             }
         }
-        JsonObjectBuilder h = Json.createObjectBuilder();
+        JsonObjectBuilder h = Jsons.PROVIDER.createObjectBuilder();
         headers.forEach((k, v) -> h.add(k, stringArray(v)));
-        JsonObject body = Json.createObjectBuilder().add("claims", claims).add("query", q).add("headers", h)
-                .add("subprotocols", stringArray(offered)).add("clientCertificates", Json.createArrayBuilder()).build();
+        JsonObject body = Jsons.PROVIDER.createObjectBuilder().add("claims", claims).add("query", q).add("headers", h)
+                .add("subprotocols", stringArray(offered)).add("clientCertificates", Jsons.PROVIDER.createArrayBuilder()).build();
         Upstream.Source source = new Upstream.Source(hub, connectionId, userId, null, null, 0);
         try {
             return engine.upstream().post(handler, source, "azure.webpubsub.sys.connect", "connect",
@@ -280,7 +280,7 @@ public final class ClientEndpoint {
         if (reply.status() == 204 || reply.body().length == 0) {
             return null;
         }
-        try (var reader = Json.createReader(new StringReader(new String(reply.body(), StandardCharsets.UTF_8)))) {
+        try (var reader = Jsons.PROVIDER.createReader(new StringReader(new String(reply.body(), StandardCharsets.UTF_8)))) {
             JsonValue v = reader.readValue();
             if (v.getValueType() == JsonValue.ValueType.NULL) {
                 return null;
@@ -292,7 +292,7 @@ public final class ClientEndpoint {
     }
 
     private static JsonArrayBuilder stringArray(List<String> values) {
-        JsonArrayBuilder a = Json.createArrayBuilder();
+        JsonArrayBuilder a = Jsons.PROVIDER.createArrayBuilder();
         values.forEach(a::add);
         return a;
     }

@@ -9,7 +9,7 @@ import io.webpubsub.emulator.impl.hub.Payload;
 import io.webpubsub.emulator.impl.hub.Payload.DataType;
 import io.webpubsub.emulator.impl.hub.Permissions.Kind;
 import io.webpubsub.emulator.impl.upstream.Upstream;
-import jakarta.json.Json;
+import io.webpubsub.emulator.impl.Jsons;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -62,7 +62,7 @@ final class ClientMessages {
             return;
         }
         JsonObject m;
-        try (var reader = Json.createReader(new StringReader(text))) {
+        try (var reader = Jsons.PROVIDER.createReader(new StringReader(text))) {
             JsonValue v = reader.readValue();
             if (v.getValueType() != JsonValue.ValueType.OBJECT) {
                 throw new BadMessage("The message must be a JSON object");
@@ -232,7 +232,7 @@ final class ClientMessages {
     }
 
     private static boolean isJson(byte[] body) {
-        try (var reader = Json.createReader(new StringReader(new String(body, StandardCharsets.UTF_8)))) {
+        try (var reader = Jsons.PROVIDER.createReader(new StringReader(new String(body, StandardCharsets.UTF_8)))) {
             reader.readValue();
             return true;
         } catch (RuntimeException e) {

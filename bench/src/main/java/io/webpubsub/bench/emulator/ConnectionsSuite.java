@@ -24,12 +24,17 @@ public final class ConnectionsSuite {
         int runs = Integer.parseInt(opt.getOrDefault("runs", smoke ? "1" : "3"));
         List<String> steps = List.of(opt.getOrDefault("steps", smoke ? "1000" : "1000,5000,10000").split(","));
         List<String> targets = List.of(opt.getOrDefault("targets", "emulator,jetty-ws").split(","));
+        // the bare-Jetty figures are a reference only (the target is the emulator's): fewer runs save minutes
+        int floorRuns = Integer.parseInt(opt.getOrDefault("floor-runs", "1"));
         System.out.println("# WebSocket connections: server JVM -Xmx1g, " + runs + " run(s) per step"
                 + (smoke ? " (SMOKE)" : ""));
         System.out.println("# " + Machine.describe());
         Map<String, Map<String, Runs>> res = new LinkedHashMap<>();
         for (int run = 1; run <= runs; run++) {
             for (String target : targets) {
+                if (target.equals("jetty-ws") && run > floorRuns) {
+                    continue;
+                }
                 try (Rig rig = new Rig(target, "1g")) {
                     Map<String, String> base = rig.serverStats();
                     for (String step : steps) {

@@ -61,7 +61,7 @@ public final class ConnectionsSuite {
                 }
             }
         }
-        Table t = new Table("server", "connections", "opened", "open time s", "heap after GC MiB", "heap KB/conn",
+        Table t = new Table("server", "connections", "opened", "step open time s", "heap after GC MiB", "heap KB/conn",
                 "RSS MiB", "RSS KB/conn");
         for (String target : targets) {
             for (String step : steps) {

@@ -50,7 +50,7 @@ case "$cmd" in
   client)      deps; run io.webpubsub.bench.client.ClientSuite "$@" ;;
   coldstart)   deps; run io.webpubsub.bench.coldstart.ColdStartSuite "$@" ;;
   weight)      deps; run io.webpubsub.bench.coldstart.WeightReport "$@" ;;
-  tokens)      if [[ " $* " == *" --smoke "* ]]; then jmh=(-f 1 -wi 1 -w 1s -i 2 -r 1s); else jmh=(-f 3 -wi 3 -w 2s -i 5 -r 2s); fi
+  tokens)      if [[ " $* " == *" --smoke "* ]]; then jmh=(-f 1 -wi 1 -w 1s -i 2 -r 1s); else jmh=(-f 2 -wi 3 -w 1s -i 5 -r 1s); fi
                java -cp "$CP" org.openjdk.jmh.Main 'io.webpubsub.bench.client.TokenBench' -prof gc -tu us "${jmh[@]}" \
                  -jvmArgs "-Xms512m -Xmx512m" -rf text -rff target/tokens-jmh.txt | tail -n 30 ;;
   connections) deps; run io.webpubsub.bench.emulator.ConnectionsSuite "$@" ;;

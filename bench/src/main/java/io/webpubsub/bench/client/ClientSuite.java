@@ -29,7 +29,7 @@ public final class ClientSuite {
         List<String> impls = List.of(opt.getOrDefault("impls", String.join(",", Clients.ALL)).split(","));
         String rounds = opt.getOrDefault("rounds", smoke ? "1" : "3");
         // JIT needs long on 2 shared cores: RESTEasy + Apache HttpClient take ~30 s under load to stop compiling
-        String warmup = opt.getOrDefault("warmup", smoke ? "2" : "20");
+        String warmup = opt.getOrDefault("warmup", smoke ? "2" : "15");
         String measure = opt.getOrDefault("measure", smoke ? "1" : "3");
         String callers = opt.getOrDefault("callers", "1,8");
 

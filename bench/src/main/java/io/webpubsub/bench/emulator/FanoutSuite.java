@@ -22,7 +22,7 @@ public final class FanoutSuite {
         Map<String, String> opt = ClientSuite.options(args);
         boolean smoke = opt.containsKey("smoke");
         int runs = Integer.parseInt(opt.getOrDefault("runs", smoke ? "1" : "3"));
-        int msgs = Integer.parseInt(opt.getOrDefault("msgs", smoke ? "100" : "1000"));
+        int msgs = Integer.parseInt(opt.getOrDefault("msgs", smoke ? "100" : "300"));
         int window = Integer.parseInt(opt.getOrDefault("window", "16"));
         int conns = Integer.parseInt(opt.getOrDefault("connections", "1000"));
         List<String> targets = List.of(opt.getOrDefault("targets", "jetty-ws,emulator").split(","));

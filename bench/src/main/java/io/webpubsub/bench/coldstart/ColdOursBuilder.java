@@ -1,0 +1,21 @@
+package io.webpubsub.bench.coldstart;
+
+import java.lang.management.ManagementFactory;
+
+import io.webpubsub.mp.WebPubSubClientBuilder;
+import io.webpubsub.mp.WebPubSubHubClient;
+import io.webpubsub.mp.models.Message;
+
+/** Fresh JVM: our client through the plain builder (no CDI container), send once, report. Args: cs hub. */
+public final class ColdOursBuilder {
+    private ColdOursBuilder() {
+    }
+
+    public static void main(String[] args) {
+        WebPubSubHubClient client = new WebPubSubClientBuilder().connectionString(args[0]).hub(args[1]).buildClient();
+        client.sendToGroup("room-1", Message.text("hello"));
+        System.out.println("FIRST202 uptimeMs=" + ManagementFactory.getRuntimeMXBean().getUptime());
+        System.out.flush();
+        System.exit(0);
+    }
+}

@@ -1,0 +1,330 @@
+package io.webpubsub.bench.emulator;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.websocket.api.Session;
+import org.eclipse.jetty.websocket.client.ClientUpgradeRequest;
+import org.eclipse.jetty.websocket.client.WebSocketClient;
+
+import io.webpubsub.bench.common.ConnStr;
+import io.webpubsub.bench.common.Fields;
+import io.webpubsub.bench.common.Histogram;
+import io.webpubsub.bench.common.Tokens;
+
+/**
+ * Child JVM: the load generator for the emulator benchmarks, identical for the emulator and the bare-Jetty floor.
+ * It holds WebSocket clients (Jetty 12 client, subprotocol {@code json.webpubsub.azure.v1}, one token per
+ * connection with user {@code u<i>} and initial group {@code fan}) and sends REST requests with the JDK HttpClient.
+ * Commands on stdin, one reply line each:
+ * <ul>
+ * <li>{@code open <total>}: connects until {@code total} connections have received their {@code connected} frame;
+ * replies {@code OPENED total= failed= ms=}</li>
+ * <li>{@code fanout mode=all|group msgs=M window=W timeout=S}: sends M text messages by REST (send to all, or to
+ * group {@code fan}), at most W not yet delivered to every connection; replies {@code FANOUT} with delivered
+ * messages per second and delivery latency (REST call start to frame received, CLOCK_MONOTONIC across
+ * processes)</li>
+ * <li>{@code rest rate=R secs=S}: open-loop sendToGroup (group without members) at a fixed rate, latency measured
+ * from each request's scheduled start; replies {@code REST}</li>
+ * </ul>
+ * Args: connectionString hub
+ */
+public final class WsLoad {
+    static final String GROUP = "fan";
+    private static final int MAX_HANDSHAKES_IN_FLIGHT = 200;
+
+    private final ConnStr cs;
+    private final String hub;
+    private final WebSocketClient ws;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
+    private final List<Session> sessions = new CopyOnWriteArrayList<>();
+    private final AtomicInteger closedByServer = new AtomicInteger();
+    private final Queue<Histogram> histograms = new ConcurrentLinkedQueue<>();
+    private final ThreadLocal<Histogram> histogram = ThreadLocal.withInitial(() -> {
+        Histogram h = new Histogram();
+        histograms.add(h);
+        return h;
+    });
+    private volatile Fanout fanout;
+
+    private WsLoad(ConnStr cs, String hub) throws Exception {
+        this.cs = cs;
+        this.hub = hub;
+        QueuedThreadPool threads = new QueuedThreadPool(16, 4);
+        threads.setName("ws-client");
+        org.eclipse.jetty.client.HttpClient jetty = new org.eclipse.jetty.client.HttpClient();
+        jetty.setExecutor(threads);
+        jetty.setMaxConnectionsPerDestination(MAX_HANDSHAKES_IN_FLIGHT * 2);
+        jetty.setMaxRequestsQueuedPerDestination(MAX_HANDSHAKES_IN_FLIGHT * 4);
+        this.ws = new WebSocketClient(jetty);
+        ws.setIdleTimeout(Duration.ofMinutes(10));
+        ws.start();
+    }
+
+    public static void main(String[] args) throws Exception {
+        WsLoad load = new WsLoad(ConnStr.parse(args[0]), args[1]);
+        System.out.println("READY");
+        System.out.flush();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
+            for (String line; (line = r.readLine()) != null; ) {
+                String[] parts = line.split(" ", 2);
+                Map<String, String> o = Fields.parse(parts.length > 1 ? parts[1] : "");
+                String reply = switch (parts[0]) {
+                    case "open" -> load.open(Integer.parseInt(parts[1].trim()));
+                    case "fanout" -> load.fanout(o.get("mode"), Integer.parseInt(o.get("msgs")),
+                            Integer.parseInt(o.get("window")), Integer.parseInt(o.get("timeout")));
+                    case "rest" -> load.rest(Integer.parseInt(o.get("rate")), Double.parseDouble(o.get("secs")));
+                    default -> "ERROR unknown command " + parts[0];
+                };
+                System.out.println(reply);
+                System.out.flush();
+            }
+        }
+        for (Session s : load.sessions) {
+            s.close();
+        }
+        System.exit(0);
+    }
+
+    private String open(int total) throws Exception {
+        long t0 = System.nanoTime();
+        Semaphore inFlight = new Semaphore(MAX_HANDSHAKES_IN_FLIGHT);
+        AtomicInteger failed = new AtomicInteger();
+        String base = cs.wsEndpoint() + "/client/hubs/" + hub;
+        int start = sessions.size();
+        CountDownLatchish pending = new CountDownLatchish(total - start);
+        for (int i = start; i < total; i++) {
+            if (!inFlight.tryAcquire(60, TimeUnit.SECONDS)) {
+                break;
+            }
+            String token = Tokens.client(cs.key(), cs.endpoint(), hub, "u" + i, List.of(GROUP));
+            ClientUpgradeRequest req = new ClientUpgradeRequest();
+            req.setSubProtocols("json.webpubsub.azure.v1");
+            Listener listener = new Listener(inFlight, pending);
+            CompletableFuture<Session> f;
+            try {
+                f = ws.connect(listener, URI.create(base + "?access_token=" + token + "&floor_group=" + GROUP), req);
+            } catch (Exception e) {
+                f = CompletableFuture.failedFuture(e);
+            }
+            f.whenComplete((s, e) -> {
+                if (e != null) {
+                    failed.incrementAndGet();
+                    listener.release();
+                }
+            });
+        }
+        pending.await(120);
+        return String.format(Locale.ROOT, "OPENED total=%d failed=%d ms=%d", sessions.size(), failed.get(),
+                (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    /** Counts connections that are open and have seen their first ({@code connected}) frame, or failed. */
+    private static final class CountDownLatchish {
+        private final java.util.concurrent.CountDownLatch latch;
+
+        CountDownLatchish(int n) {
+            latch = new java.util.concurrent.CountDownLatch(Math.max(0, n));
+        }
+
+        void done() {
+            latch.countDown();
+        }
+
+        void await(int seconds) throws InterruptedException {
+            latch.await(seconds, TimeUnit.SECONDS);
+        }
+    }
+
+    public final class Listener implements Session.Listener.AutoDemanding {
+        private final Semaphore inFlight;
+        private final CountDownLatchish pending;
+        private boolean released;
+        private Session session;
+
+        Listener(Semaphore inFlight, CountDownLatchish pending) {
+            this.inFlight = inFlight;
+            this.pending = pending;
+        }
+
+        synchronized void release() {
+            if (!released) {
+                released = true;
+                inFlight.release();
+                pending.done();
+            }
+        }
+
+        @Override
+        public void onWebSocketOpen(Session s) {
+            session = s;
+        }
+
+        @Override
+        public void onWebSocketText(String text) {
+            if (!released && text.contains("\"connected\"")) {
+                sessions.add(session);
+                release();
+                return;
+            }
+            Fanout f = fanout;
+            if (f != null) {
+                f.received(text, histogram.get());
+            }
+        }
+
+        @Override
+        public void onWebSocketClose(int status, String reason) {
+            if (released) {
+                closedByServer.incrementAndGet();
+                sessions.remove(session);
+            }
+            release();
+        }
+
+        @Override
+        public void onWebSocketError(Throwable cause) {
+            release();
+        }
+    }
+
+    /** One fan-out run: per message, how many connections got it. */
+    private static final class Fanout {
+        final int connections;
+        final AtomicIntegerArray delivered;
+        final AtomicInteger complete = new AtomicInteger();
+        final AtomicLong deliveries = new AtomicLong();
+        final AtomicLong lastDelivery = new AtomicLong();
+        final long[] sentAt;
+
+        Fanout(int connections, int msgs) {
+            this.connections = connections;
+            this.delivered = new AtomicIntegerArray(msgs);
+            this.sentAt = new long[msgs];
+        }
+
+        void received(String frame, Histogram hist) {
+            long now = System.nanoTime();
+            int s = frame.indexOf("s=");
+            int t = frame.indexOf(";t=", s);
+            if (s < 0 || t < 0) {
+                return;
+            }
+            int seq = Integer.parseInt(frame, s + 2, t, 10);
+            int end = t + 3;
+            while (end < frame.length() && Character.isDigit(frame.charAt(end))) {
+                end++;
+            }
+            long sent = Long.parseLong(frame, t + 3, end, 10);
+            hist.recordNanos(now - sent);
+            deliveries.incrementAndGet();
+            lastDelivery.accumulateAndGet(now, Math::max);
+            if (delivered.incrementAndGet(seq) == connections) {
+                complete.incrementAndGet();
+            }
+        }
+    }
+
+    private String fanout(String mode, int msgs, int window, int timeoutSeconds) throws Exception {
+        for (Histogram h : histograms) {
+            h.reset();
+        }
+        int n = sessions.size();
+        int closedBefore = closedByServer.get();
+        Fanout f = new Fanout(n, msgs);
+        fanout = f;
+        String path = mode.equals("group") ? "/api/hubs/" + hub + "/groups/" + GROUP + "/:send" : "/api/hubs/" + hub
+                + "/:send";
+        String url = cs.endpoint() + path + "?api-version=2024-12-01";
+        String auth = "Bearer " + Tokens.rest(cs.key(), url);
+        long t0 = System.nanoTime();
+        long deadline = t0 + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+        int errors = 0;
+        int sent = 0;
+        for (; sent < msgs && System.nanoTime() < deadline; sent++) {
+            while (sent - f.complete.get() >= window && System.nanoTime() < deadline) {
+                LockSupport.parkNanos(20_000);
+            }
+            long now = System.nanoTime();
+            HttpRequest req = HttpRequest.newBuilder(URI.create(url)).header("Authorization", auth)
+                    .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString("s=" + sent + ";t="
+                            + now)).build();
+            if (http.send(req, HttpResponse.BodyHandlers.discarding()).statusCode() != 202) {
+                errors++;
+            }
+        }
+        while (f.complete.get() < sent && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(100_000);
+        }
+        Thread.sleep(50);
+        fanout = null;
+        Histogram all = new Histogram();
+        for (Histogram h : histograms) {
+            all.add(h);
+        }
+        double secs = (f.lastDelivery.get() - t0) / 1e9;
+        return String.format(Locale.ROOT, "FANOUT connections=%d sent=%d delivered=%d expected=%d secs=%.3f "
+                        + "msgsPerSec=%.0f p50us=%.0f p99us=%.0f errors=%d closedByServer=%d", n, sent,
+                f.deliveries.get(), (long) sent * n, secs, f.deliveries.get() / secs, all.percentileMicros(50),
+                all.percentileMicros(99), errors, closedByServer.get() - closedBefore);
+    }
+
+    private String rest(int rate, double secs) throws Exception {
+        String url = cs.endpoint() + "/api/hubs/" + hub + "/groups/rest-empty/:send?api-version=2024-12-01";
+        String auth = "Bearer " + Tokens.rest(cs.key(), url);
+        URI uri = URI.create(url);
+        int total = (int) (rate * secs);
+        long interval = 1_000_000_000L / rate;
+        Histogram hist = new Histogram();
+        AtomicInteger errors = new AtomicInteger();
+        CompletableFuture<?>[] all = new CompletableFuture<?>[total];
+        long t0 = System.nanoTime() + 10_000_000;
+        for (int i = 0; i < total; i++) {
+            long scheduled = t0 + i * interval;
+            long wait;
+            while ((wait = scheduled - System.nanoTime()) > 0) {
+                LockSupport.parkNanos(Math.min(wait, 200_000));
+            }
+            HttpRequest req = HttpRequest.newBuilder(uri).header("Authorization", auth)
+                    .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString("rest " + i)).build();
+            all[i] = http.sendAsync(req, HttpResponse.BodyHandlers.discarding()).whenComplete((r, e) -> {
+                long lat = System.nanoTime() - scheduled;
+                synchronized (hist) {
+                    hist.recordNanos(lat);
+                }
+                if (e != null || r.statusCode() != 202) {
+                    errors.incrementAndGet();
+                }
+            });
+        }
+        long achieved = System.nanoTime() - t0;
+        CompletableFuture.allOf(all).get(60, TimeUnit.SECONDS);
+        synchronized (hist) {
+            return String.format(Locale.ROOT, "REST ops=%d targetRate=%d achievedRate=%.0f p50us=%.0f p99us=%.0f "
+                            + "maxus=%.0f errors=%d", total, rate, total / (achieved / 1e9), hist.percentileMicros(50),
+                    hist.percentileMicros(99), hist.percentileMicros(100), errors.get());
+        }
+    }
+
+}

@@ -9,6 +9,7 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.inject.build.compatible.spi.Parameters;
 import jakarta.enterprise.inject.spi.DeploymentException;
 import jakarta.inject.Inject;
 
@@ -23,6 +24,8 @@ import io.webpubsub.mp.WebPubSubHub;
 import io.webpubsub.mp.WebPubSubHubAsyncClient;
 import io.webpubsub.mp.WebPubSubHubClient;
 import io.webpubsub.mp.impl.cdi.HubClientsBean;
+import io.webpubsub.mp.impl.cdi.HubConfigCheck;
+import io.webpubsub.mp.impl.config.SettingsResolver;
 import io.webpubsub.mp.impl.emulator.EmbeddedEmulatorBean;
 import io.webpubsub.mp.models.Message;
 import io.webpubsub.mp.rest.WebPubSubRestApi;
@@ -241,6 +244,39 @@ class ExtensionTest {
             client.removeUserFromAllGroups("u");
             Jwts.bearer(service.requests().get(0).header("Authorization"), KEY);
             Jwts.bearer(service.requests().get(1).header("Authorization"), newKey);
+        }
+    }
+
+    /** Quarkus runs the configuration check when the application starts: the same problems, in one exception. */
+    @Test
+    void startupCheckReportsEveryUnconfiguredHubWithItsInjectionPoint() {
+        Parameters params = new Parameters() {
+            @Override
+            public <T> T get(String key, Class<T> type) {
+                return type.cast(switch (key) {
+                    case "hubs" -> new String[] {"chat", "news", "entra"};
+                    case "places" -> new String[] {" (injected at a.B.chat)", " (injected at a.B.news)",
+                        " (injected at a.B.entra)"};
+                    default -> new String[] {"entra"};
+                });
+            }
+
+            @Override
+            public <T> T get(String key, Class<T> type, T defaultValue) {
+                return get(key, type);
+            }
+        };
+        try (TestConfig config = TestConfig.of(Map.of(
+                "azure.webpubsub.hubs.chat.connection-string", "Endpoint=" + service.endpoint() + ";AccessKey=" + KEY,
+                "azure.webpubsub.hubs.entra.endpoint", service.endpoint()))) {
+            DeploymentException e = assertThrows(DeploymentException.class,
+                    () -> new HubConfigCheck().observe(null, params));
+            assertEquals("Invalid Web PubSub configuration:\n - " + SettingsResolver.missingMessage("news")
+                    + " (injected at a.B.news)", e.getMessage());
+        }
+        try (TestConfig config = TestConfig.of(Map.of(
+                "azure.webpubsub.connection-string", "Endpoint=" + service.endpoint() + ";AccessKey=" + KEY))) {
+            new HubConfigCheck().observe(null, params);
         }
     }
 }

@@ -7,8 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.inject.build.compatible.spi.BeanInfo;
 import jakarta.enterprise.inject.build.compatible.spi.BuildCompatibleExtension;
 import jakarta.enterprise.inject.build.compatible.spi.Messages;
@@ -17,17 +19,13 @@ import jakarta.enterprise.inject.build.compatible.spi.Synthesis;
 import jakarta.enterprise.inject.build.compatible.spi.SyntheticComponents;
 import jakarta.enterprise.inject.build.compatible.spi.Validation;
 import jakarta.enterprise.lang.model.AnnotationInfo;
-
-import org.eclipse.microprofile.config.ConfigProvider;
+import jakarta.interceptor.Interceptor;
 
 import io.webpubsub.mp.WebPubSubHub;
 import io.webpubsub.mp.WebPubSubHubAsyncClient;
 import io.webpubsub.mp.WebPubSubHubClient;
 import io.webpubsub.mp.WebPubSubKeyCredential;
 import io.webpubsub.mp.impl.HubNames;
-import io.webpubsub.mp.impl.config.HubConfig;
-import io.webpubsub.mp.impl.config.SettingsResolver;
-import io.webpubsub.mp.impl.emulator.EmbeddedEmulator;
 import io.webpubsub.mp.rest.WebPubSubRestApi;
 import io.webpubsub.mp.spi.WebPubSubTokenCredential;
 
@@ -37,8 +35,8 @@ import io.webpubsub.mp.spi.WebPubSubTokenCredential;
  * configuration.
  *
  * <p>On Quarkus this runs at build time in another class loader: nothing is shared with the runtime except the
- * bean parameters, and the configuration check is left to the first use (build-time configuration is not the
- * run-time one).
+ * bean and observer parameters, and the configuration check runs when the application starts
+ * ({@link HubConfigCheck}), because build-time configuration is not the run-time one.
  */
 public class WebPubSubExtension implements BuildCompatibleExtension {
 
@@ -75,6 +73,20 @@ public class WebPubSubExtension implements BuildCompatibleExtension {
         if (!hubs.isEmpty()) {
             LOG.log(Level.INFO, "Azure Web PubSub clients registered for hubs {0}", hubs.keySet());
         }
+        if (QuarkusBuild.isRunning() && !hubs.isEmpty()) {
+            registerStartupCheck(components, hubs.keySet());
+        }
+    }
+
+    /** Quarkus: the run-time configuration is checked when the application starts, before other observers. */
+    private void registerStartupCheck(SyntheticComponents components, Set<String> hubs) {
+        List<String> valid = hubs.stream().filter(h -> HubNames.hubProblem(h).isEmpty()).toList();
+        components.addObserver(Object.class).qualifier(Initialized.Literal.APPLICATION)
+                .priority(Interceptor.Priority.LIBRARY_BEFORE)
+                .withParam(HubConfigCheck.HUBS, valid.toArray(String[]::new))
+                .withParam(HubConfigCheck.PLACES, valid.stream().map(this::where).toArray(String[]::new))
+                .withParam(HubConfigCheck.CREDENTIAL_BEANS, credentialBeans.toArray(String[]::new))
+                .observeWith(HubConfigCheck.class);
     }
 
     private static void register(SyntheticComponents components, String hub, String type) {
@@ -97,38 +109,22 @@ public class WebPubSubExtension implements BuildCompatibleExtension {
     @Validation
     public void validate(Messages messages) {
         List<String> problems = new ArrayList<>();
-        boolean checkConfig = !QuarkusBuild.isRunning();
-        // hubs without configuration of their own are served by the embedded default when it is available
-        ClassLoader loader = Thread.currentThread().getContextClassLoader();
-        boolean embedded = checkConfig && EmbeddedEmulator.available(ConfigProvider.getConfig(), loader);
-        if (checkConfig) {
-            EmbeddedEmulator.deploymentProblem(ConfigProvider.getConfig(), loader).ifPresent(problems::add);
-        }
+        Map<String, String> named = new TreeMap<>();
         for (String hub : injectionPoints.types().keySet()) {
-            String where = " (injected at " + String.join(", ", injectionPoints.places(hub)) + ")";
             Optional<String> nameProblem = HubNames.hubProblem(hub);
             if (nameProblem.isPresent()) {
-                problems.add("Invalid @WebPubSubHub" + where + ": " + nameProblem.get());
-            } else if (checkConfig && !(embedded
-                    && !EmbeddedEmulator.configured(new HubConfig(ConfigProvider.getConfig(), hub)))) {
-                SettingsResolver.resolve(ConfigProvider.getConfig(), hub, placeholders()).problems()
-                        .forEach(p -> problems.add(p + where));
+                problems.add("Invalid @WebPubSubHub" + where(hub) + ": " + nameProblem.get());
+            } else {
+                named.put(hub, where(hub));
             }
+        }
+        if (!QuarkusBuild.isRunning()) {
+            problems.addAll(HubConfigCheck.problems(named, credentialBeans));
         }
         problems.forEach(messages::error);
     }
 
-    /** At validation time beans cannot be created; a registered bean or azure-identity counts as present. */
-    private SettingsResolver.Credentials placeholders() {
-        return new SettingsResolver.Credentials() {
-            @Override
-            public Optional<WebPubSubTokenCredential> token(String hub) {
-                boolean present = credentialBeans.contains(hub) || credentialBeans.contains("")
-                        || AzureIdentity.isAvailable();
-                return present ? Optional.of(scope -> {
-                    throw new IllegalStateException("placeholder");
-                }) : Optional.empty();
-            }
-        };
+    private String where(String hub) {
+        return " (injected at " + String.join(", ", injectionPoints.places(hub)) + ")";
     }
 }

@@ -119,8 +119,14 @@ public class UpstreamDispatcher {
         }
     }
 
-    private static byte[] read(Map<String, List<String>> headers, InputStream body) {
-        String length = CloudEventHeaders.optional(headers, "content-length");
+    static byte[] read(Map<String, List<String>> headers, InputStream body) {
+        // Open Liberty over h2c passes the header twice; identical values mean one length (RFC 9110, 8.6)
+        List<String> lengths = headers.getOrDefault("content-length", List.of()).stream().map(String::trim)
+                .distinct().toList();
+        if (lengths.size() > 1) {
+            throw UpstreamFailure.badRequest("Header 'Content-Length' has conflicting values");
+        }
+        String length = lengths.isEmpty() ? null : lengths.get(0);
         if (length != null && !length.isEmpty()) {
             if (!length.chars().allMatch(c -> c >= '0' && c <= '9')) {
                 throw UpstreamFailure.badRequest("Header 'Content-Length' is not a number");

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
@@ -496,6 +497,20 @@ class UpstreamEndpointTest {
     void bodiesOverOneMebibyteAre413() {
         assertRefused(post(ServiceRequests.user("chat", "conn1", "big", "application/octet-stream",
                 new byte[UpstreamDispatcher.MAX_BODY + 1])), 413, "The event body is larger than 1048576 bytes");
+    }
+
+    /** Open Liberty over h2c hands the application the Content-Length header twice. */
+    @Test
+    void aRepeatedContentLengthCountsOnceUnlessTheValuesDiffer() {
+        byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
+        assertArrayEquals(body, UpstreamDispatcher.read(Map.of("content-length", List.of("2", " 2")),
+                new java.io.ByteArrayInputStream(body)));
+        UpstreamFailure conflict = assertThrows(UpstreamFailure.class, () -> UpstreamDispatcher.read(
+                Map.of("content-length", List.of("2", "3")), new java.io.ByteArrayInputStream(body)));
+        assertEquals(400, conflict.status());
+        assertEquals("Header 'Content-Length' has conflicting values", conflict.getMessage());
+        assertEquals(413, assertThrows(UpstreamFailure.class, () -> UpstreamDispatcher.read(Map.of("content-length",
+                List.of("1048577", "1048577")), new java.io.ByteArrayInputStream(body))).status());
     }
 
     @Test

@@ -77,10 +77,13 @@ public final class SettingsResolver {
     private final HubConfig config;
     private final String hub;
     private final List<String> problems = new ArrayList<>();
+    private boolean configured = true;
+    private boolean conflict;
+    private boolean credentialMissing;
 
-    private SettingsResolver(Config config, String hub) {
-        this.config = new HubConfig(config, hub);
-        this.hub = hub;
+    private SettingsResolver(HubConfig config) {
+        this.config = config;
+        this.hub = config.hub();
     }
 
     /**
@@ -90,10 +93,36 @@ public final class SettingsResolver {
      * @return settings or problems
      */
     public static Result resolve(Config config, String hub, Credentials credentials) {
-        return new SettingsResolver(config, hub).resolve(credentials);
+        return new SettingsResolver(new HubConfig(config, hub)).resolve(credentials);
     }
 
-    private Result resolve(Credentials credentials) {
+    /**
+     * A hub's endpoint and access key or Entra ID credential, as the hub client gets them; the upstream side checks
+     * event signatures with the same key.
+     *
+     * @param endpoint the normalised endpoint; null if not configured or malformed
+     * @param key the access key (rotatable when it is a bean); null if there is none
+     * @param token the Entra ID credential; null if there is an access key or none
+     * @param problems malformed or conflicting values, each naming its key
+     */
+    public record Connection(String endpoint, WebPubSubKeyCredential key, WebPubSubTokenCredential token,
+            List<String> problems) {
+    }
+
+    /**
+     * Reads only the endpoint and credential: a connection string, or an endpoint with an access key, a credential
+     * bean or azure-identity; a per-hub setting beats a global one, both on one level is a conflict. Nothing
+     * configured is not a problem here.
+     *
+     * @param config the hub's configuration (a valid hub name)
+     * @param credentials finds credential beans and the embedded default
+     * @return the connection
+     */
+    public static Connection connection(HubConfig config, Credentials credentials) {
+        return new SettingsResolver(config).connection(credentials);
+    }
+
+    private Connection connection(Credentials credentials) {
         Optional<String> connectionString = config.get(Keys.CONNECTION_STRING).or(() -> credentials.embedded(config));
         Optional<String> endpointText = config.get(Keys.ENDPOINT);
         String csKey = config.sourceKey(Keys.CONNECTION_STRING);
@@ -102,7 +131,8 @@ public final class SettingsResolver {
             if (perHub(csKey) == perHub(epKey)) {
                 problems.add("Hub '" + hub + "': both " + Keys.withEnv(csKey) + " and " + Keys.withEnv(epKey)
                         + " are set: set only one");
-                return new Result(null, problems);
+                conflict = true;
+                return new Connection(null, null, null, List.copyOf(problems));
             }
             if (perHub(csKey)) {
                 endpointText = Optional.empty();
@@ -129,17 +159,32 @@ public final class SettingsResolver {
             } else {
                 key = credentials.key(hub).orElse(null);
                 token = key != null ? null : credentials.token(hub).orElse(null);
-                if (key == null && token == null) {
-                    problems.add("Hub '" + hub + "': " + Keys.withEnv(epKey) + " is set but no credential: set "
-                            + Keys.withEnv(HubConfig.hubKey(hub, Keys.ACCESS_KEY)) + " or "
-                            + Keys.withEnv(HubConfig.globalKey(Keys.ACCESS_KEY)) + ", or provide a"
-                            + " WebPubSubKeyCredential or WebPubSubTokenCredential bean, or add com.azure:azure-identity for"
-                            + " Entra ID");
-                }
+                credentialMissing = key == null && token == null;
             }
         } else {
-            problems.add(missing());
+            configured = false;
         }
+        return new Connection(endpoint, key, token, List.copyOf(problems));
+    }
+
+    private Result resolve(Credentials credentials) {
+        Connection connection = connection(credentials);
+        if (conflict) {
+            return new Result(null, List.copyOf(problems));
+        }
+        if (!configured) {
+            problems.add(missing());
+        } else if (credentialMissing) {
+            String epKey = config.sourceKey(Keys.ENDPOINT);
+            problems.add("Hub '" + hub + "': " + Keys.withEnv(epKey) + " is set but no credential: set "
+                    + Keys.withEnv(HubConfig.hubKey(hub, Keys.ACCESS_KEY)) + " or "
+                    + Keys.withEnv(HubConfig.globalKey(Keys.ACCESS_KEY)) + ", or provide a"
+                    + " WebPubSubKeyCredential or WebPubSubTokenCredential bean, or add com.azure:azure-identity for"
+                    + " Entra ID");
+        }
+        String endpoint = connection.endpoint();
+        WebPubSubKeyCredential key = connection.key();
+        WebPubSubTokenCredential token = connection.token();
         String proxy = config.get(Keys.REVERSE_PROXY_ENDPOINT).map(p -> parse(
                 config.sourceKey(Keys.REVERSE_PROXY_ENDPOINT), () -> ConnectionString.normaliseEndpoint(p, null)))
                 .orElse(null);

@@ -23,10 +23,12 @@ import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 import io.webpubsub.mp.WebPubSubHub;
+import io.webpubsub.mp.WebPubSubKeyCredential;
 import io.webpubsub.mp.events.ConnectHandler;
 import io.webpubsub.mp.events.UserEventHandler;
 import io.webpubsub.mp.impl.config.HubConfig;
-import io.webpubsub.mp.impl.emulator.EmbeddedEmulatorBean;
+import io.webpubsub.mp.impl.cdi.HubClientsBean;
+import io.webpubsub.mp.impl.config.SettingsResolver;
 
 /**
  * The upstream side's run-time view: the endpoint path, the hubs it serves and each hub's settings, read once
@@ -48,7 +50,7 @@ public class UpstreamConfiguration {
     UpstreamHubs discovered;
 
     @Inject
-    EmbeddedEmulatorBean embedded;
+    HubClientsBean clients;
 
     @Inject
     @Any
@@ -73,9 +75,23 @@ public class UpstreamConfiguration {
             }
         }
         for (String hub : names) {
-            hubs.put(hub.toLowerCase(Locale.ROOT), UpstreamHubSettings.read(new HubConfig(config, hub),
-                    embedded.emulator()::connectionStringFor));
+            hubs.put(hub.toLowerCase(Locale.ROOT), UpstreamHubSettings.read(new HubConfig(config, hub), keys()));
         }
+    }
+
+    /** The hub client's key sources (a rotatable key bean, the embedded default); Entra ID signs no event. */
+    private SettingsResolver.Credentials keys() {
+        return new SettingsResolver.Credentials() {
+            @Override
+            public Optional<WebPubSubKeyCredential> key(String hub) {
+                return clients.key(hub);
+            }
+
+            @Override
+            public Optional<String> embedded(HubConfig hub) {
+                return clients.embedded(hub);
+            }
+        };
     }
 
     /** Runs the start-up checks as soon as the application starts. */

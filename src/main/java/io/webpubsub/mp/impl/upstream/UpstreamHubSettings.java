@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 
 import io.webpubsub.mp.impl.config.HubConfig;
+import io.webpubsub.mp.impl.config.SettingsResolver;
 
 /**
  * One hub's upstream settings, read once at start. Problems in the configuration are collected, not thrown, so
@@ -46,15 +46,15 @@ final class UpstreamHubSettings {
         this.problems = problems;
     }
 
-    static UpstreamHubSettings read(HubConfig config) {
-        return read(config, hub -> Optional.empty());
-    }
-
-    static UpstreamHubSettings read(HubConfig config, Function<HubConfig, Optional<String>> embedded) {
+    /**
+     * @param config the hub's configuration
+     * @param beans the key credential beans and the embedded default, as the hub client gets them
+     */
+    static UpstreamHubSettings read(HubConfig config, SettingsResolver.Credentials beans) {
         List<String> problems = new ArrayList<>();
         HubCredentials credentials;
         try {
-            credentials = HubCredentials.resolve(config, embedded);
+            credentials = HubCredentials.resolve(config, beans);
         } catch (IllegalArgumentException e) {
             problems.add(e.getMessage());
             credentials = HubCredentials.NONE;

@@ -130,8 +130,9 @@ class UpstreamDeploymentTest {
         assertContains(text, "Invalid value for 'azure.webpubsub.upstream.path': 'web pubsub' must be a path of"
                 + " segments made of letters, digits and . _ ~ -, relative to the Jakarta REST root, e.g."
                 + " 'api/webpubsub'");
-        assertContains(text, "Invalid value for 'azure.webpubsub.hubs.chat.connection-string': The connection"
-                + " string's 'Port' must be a number from 1 to 65535: 99999");
+        assertContains(text, "Hub 'chat': invalid azure.webpubsub.hubs.chat.connection-string (env"
+                + " AZURE_WEBPUBSUB_HUBS_CHAT_CONNECTION_STRING): The connection string's 'Port' must be a number from"
+                + " 1 to 65535: 99999");
         assertContains(text, "Invalid value for 'azure.webpubsub.hubs.chat.upstream.validate-signature': expected"
                 + " true or false, not 'yes'");
         assertContains(text, "Invalid value for 'azure.webpubsub.hubs.chat.upstream.system-events': unknown system"
@@ -143,8 +144,9 @@ class UpstreamDeploymentTest {
     void aConnectionStringAndAnEndpointOnOneLevelConflict() {
         assertContains(failure(Map.of(CS, CONNECTION_STRING, "azure.webpubsub.hubs.chat.endpoint",
                 "https://x.example"), ChatObservers.class, Calls.class), "Hub 'chat': both"
-                + " 'azure.webpubsub.hubs.chat.connection-string' and 'azure.webpubsub.hubs.chat.endpoint' are set:"
-                + " set only one");
+                + " azure.webpubsub.hubs.chat.connection-string (env AZURE_WEBPUBSUB_HUBS_CHAT_CONNECTION_STRING) and"
+                + " azure.webpubsub.hubs.chat.endpoint (env AZURE_WEBPUBSUB_HUBS_CHAT_ENDPOINT) are set: set only"
+                + " one");
     }
 
     @Test

@@ -13,8 +13,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+
 import org.junit.jupiter.api.Test;
 
+import io.webpubsub.mp.WebPubSubHub;
+import io.webpubsub.mp.WebPubSubKeyCredential;
 import io.webpubsub.mp.events.ConnectedEvent;
 
 /** The endpoint under each configuration choice: keys, origins, signature check, path, missing handlers. */
@@ -34,6 +39,33 @@ class UpstreamSettingsEndpointTest {
             assertEquals(401, app.send(ServiceRequests.connected("chat", "c1")
                     .header("ce-signature", SignatureVerifier.sign(Forgeries.STALE_KEY, "c1")).to(app.uri(HUB_PATH)))
                     .statusCode());
+        }
+    }
+
+    /** The key credential bean the hub client signs with is the key event signatures are checked against. */
+    @ApplicationScoped
+    public static class RotatingKey {
+        static final WebPubSubKeyCredential CREDENTIAL = new WebPubSubKeyCredential(KEY);
+
+        @Produces
+        @WebPubSubHub("chat")
+        WebPubSubKeyCredential chatKey() {
+            return CREDENTIAL;
+        }
+    }
+
+    @Test
+    void aKeyCredentialBeanRotatesTheKeyTheSignatureCheckUses() {
+        try (UpstreamTestApp app = UpstreamTestApp.start(Map.of("azure.webpubsub.hubs.chat.endpoint", "https://"
+                + ORIGIN), ChatObservers.class, Calls.class, RotatingKey.class)) {
+            assertEquals(204, app.send(ServiceRequests.connected("chat", "c1").to(app.uri(HUB_PATH))).statusCode());
+            RotatingKey.CREDENTIAL.update(SECONDARY_KEY);
+            assertEquals(401, app.send(ServiceRequests.connected("chat", "c1").to(app.uri(HUB_PATH))).statusCode());
+            assertEquals(204, app.send(ServiceRequests.connected("chat", "c1")
+                    .header("ce-signature", SignatureVerifier.sign(SECONDARY_KEY, "c1")).to(app.uri(HUB_PATH)))
+                    .statusCode());
+        } finally {
+            RotatingKey.CREDENTIAL.update(KEY);
         }
     }
 

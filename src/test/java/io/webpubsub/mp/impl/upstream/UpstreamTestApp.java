@@ -27,6 +27,7 @@ import io.smallrye.config.PropertiesConfigSource;
 import io.webpubsub.mp.events.EventEndpoint;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import io.undertow.Undertow;
+import io.webpubsub.mp.impl.cdi.HubClientsBean;
 import io.webpubsub.mp.impl.emulator.EmbeddedEmulatorBean;
 
 /**
@@ -71,7 +72,7 @@ final class UpstreamTestApp implements AutoCloseable {
 
     static SeContainer boot(Class<?>... beans) {
         List<Class<?>> classes = new ArrayList<>(List.of(UpstreamConfiguration.class, UpstreamDispatcher.class,
-                UpstreamResource.class, UpstreamPathFilter.class, EmbeddedEmulatorBean.class));
+                UpstreamResource.class, UpstreamPathFilter.class, EmbeddedEmulatorBean.class, HubClientsBean.class));
         classes.addAll(List.of(beans));
         return new Weld(UUID.randomUUID().toString()).disableDiscovery()
                 .addBeanClasses(classes.toArray(Class<?>[]::new))

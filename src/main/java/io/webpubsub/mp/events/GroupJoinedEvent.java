@@ -1,7 +1,5 @@
 package io.webpubsub.mp.events;
 
-import java.util.Objects;
-
 /**
  * A connection has joined a group (group presence event {@code azure.webpubsub.sys.joined}, preview): a
  * notification, fired as a CDI event qualified with the hub. The service sends it only to handlers configured
@@ -12,38 +10,16 @@ import java.util.Objects;
  *
  * @since 0.1.0
  */
-public final class GroupJoinedEvent {
-
-    private final ConnectionContext context;
-    private final String group;
+public final class GroupJoinedEvent extends GroupPresenceEvent {
 
     /**
      * Created by the library; public so that tests can fire it.
      *
      * @param context the connection context
      * @param group the group
+     * @throws NullPointerException if an argument is null
      */
     public GroupJoinedEvent(ConnectionContext context, String group) {
-        this.context = Objects.requireNonNull(context, "context");
-        this.group = Objects.requireNonNull(group, "group");
-    }
-
-    /**
-     * @return the connection
-     */
-    public ConnectionContext context() {
-        return context;
-    }
-
-    /**
-     * @return the group name
-     */
-    public String group() {
-        return group;
-    }
-
-    @Override
-    public String toString() {
-        return "GroupJoinedEvent[" + context + ", group=" + group + "]";
+        super(context, group);
     }
 }

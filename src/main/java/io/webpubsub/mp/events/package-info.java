@@ -6,7 +6,8 @@
  * decides who may connect and as whom, {@link io.webpubsub.mp.events.UserEventHandler} receives the clients'
  * messages and may reply. Notifications are CDI events: observe {@link io.webpubsub.mp.events.ConnectedEvent},
  * {@link io.webpubsub.mp.events.DisconnectedEvent}, {@link io.webpubsub.mp.events.GroupJoinedEvent} and
- * {@link io.webpubsub.mp.events.GroupLeftEvent} with {@code @Observes} or {@code @ObservesAsync}.
+ * {@link io.webpubsub.mp.events.GroupLeftEvent} (or their common type
+ * {@link io.webpubsub.mp.events.GroupPresenceEvent} for both) with {@code @Observes} or {@code @ObservesAsync}.
  * <pre>{@code
  * @ApplicationScoped @WebPubSubHub("chat")
  * public class ChatEvents implements ConnectHandler, UserEventHandler {

@@ -17,11 +17,7 @@ import io.webpubsub.mp.models.Permission;
 import io.webpubsub.mp.models.SendOptions;
 
 /** Runs each operation on the executor. */
-public final class DefaultHubAsyncClient implements WebPubSubHubAsyncClient {
-
-    private final HubOperations ops;
-    private final RequestExecutor executor;
-    private final Runnable closer;
+public final class DefaultHubAsyncClient extends HubClientBase implements WebPubSubHubAsyncClient {
 
     /**
      * @param ops the operations
@@ -29,19 +25,7 @@ public final class DefaultHubAsyncClient implements WebPubSubHubAsyncClient {
      * @param closer what {@link #close()} does
      */
     public DefaultHubAsyncClient(HubOperations ops, RequestExecutor executor, Runnable closer) {
-        this.ops = ops;
-        this.executor = executor;
-        this.closer = closer;
-    }
-
-    @Override
-    public void close() {
-        closer.run();
-    }
-
-    @Override
-    public String getHub() {
-        return ops.hub();
+        super(ops, executor, closer);
     }
 
     @Override

@@ -16,11 +16,7 @@ import io.webpubsub.mp.models.Permission;
 import io.webpubsub.mp.models.SendOptions;
 
 /** Runs each operation on the calling thread. */
-public final class DefaultHubClient implements WebPubSubHubClient {
-
-    private final HubOperations ops;
-    private final RequestExecutor executor;
-    private final Runnable closer;
+public final class DefaultHubClient extends HubClientBase implements WebPubSubHubClient {
 
     /**
      * @param ops the operations
@@ -28,19 +24,7 @@ public final class DefaultHubClient implements WebPubSubHubClient {
      * @param closer what {@link #close()} does
      */
     public DefaultHubClient(HubOperations ops, RequestExecutor executor, Runnable closer) {
-        this.ops = ops;
-        this.executor = executor;
-        this.closer = closer;
-    }
-
-    @Override
-    public void close() {
-        closer.run();
-    }
-
-    @Override
-    public String getHub() {
-        return ops.hub();
+        super(ops, executor, closer);
     }
 
     @Override

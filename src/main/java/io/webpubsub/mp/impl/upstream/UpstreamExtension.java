@@ -25,6 +25,7 @@ import io.webpubsub.mp.events.ConnectedEvent;
 import io.webpubsub.mp.events.DisconnectedEvent;
 import io.webpubsub.mp.events.GroupJoinedEvent;
 import io.webpubsub.mp.events.GroupLeftEvent;
+import io.webpubsub.mp.events.GroupPresenceEvent;
 import io.webpubsub.mp.events.UserEventHandler;
 import io.webpubsub.mp.impl.HubNames;
 
@@ -77,7 +78,7 @@ public class UpstreamExtension implements BuildCompatibleExtension {
      * @param messages where deployment problems go
      */
     @Registration(types = {ConnectedEvent.class, DisconnectedEvent.class, GroupJoinedEvent.class,
-            GroupLeftEvent.class})
+            GroupLeftEvent.class, GroupPresenceEvent.class})
     public void observer(ObserverInfo observer, Messages messages) {
         String hub = hub(observer.qualifiers());
         if (hub != null) {

@@ -31,8 +31,8 @@ public final class ClientSuite {
         List<String> targets = List.of(opt.getOrDefault("targets", "202,emulator").split(","));
         List<String> impls = List.of(opt.getOrDefault("impls", String.join(",", Clients.ALL)).split(","));
         String rounds = opt.getOrDefault("rounds", smoke ? "1" : "3");
-        // JIT needs long on 2 shared cores: RESTEasy + Apache HttpClient take ~30 s under load to stop compiling
-        String warmup = opt.getOrDefault("warmup", smoke ? "2" : "15");
+        // JIT needs long: pinned to one core, RESTEasy + Apache HttpClient still compile after 30 s
+        String warmup = opt.getOrDefault("warmup", smoke ? "2" : "60");
         String measure = opt.getOrDefault("measure", smoke ? "1" : "3");
         String callers = opt.getOrDefault("callers", "1,8");
         boolean pin = !opt.getOrDefault("pin", "on").equals("off") && Child.pinning()

@@ -17,10 +17,13 @@ import io.webpubsub.bench.common.Targets;
  * the 202 server and the emulator, each client in a fresh JVM (-Xmx512m), each server in its own JVM.
  *
  * <p>Options: {@code --smoke}, {@code --targets 202,emulator}, {@code --impls a,b}, {@code --rounds n},
- * {@code --warmup s}, {@code --measure s}.
+ * {@code --warmup s}, {@code --measure s}, {@code --pin on|off} (default on: the server JVM on CPU 1, the client
+ * JVM on CPU 0, so a client's throughput is bounded by its own cost, not by the server's share of the cores).
  */
 public final class ClientSuite {
     private static final String GROUP = "room-1";
+    private static String serverCpus;
+    private static String clientCpus;
 
     public static void main(String[] args) throws Exception {
         Map<String, String> opt = options(args);
@@ -28,18 +31,24 @@ public final class ClientSuite {
         List<String> targets = List.of(opt.getOrDefault("targets", "202,emulator").split(","));
         List<String> impls = List.of(opt.getOrDefault("impls", String.join(",", Clients.ALL)).split(","));
         String rounds = opt.getOrDefault("rounds", smoke ? "1" : "3");
-        // JIT needs long on 2 shared cores: RESTEasy + Apache HttpClient take ~30 s under load to stop compiling
-        String warmup = opt.getOrDefault("warmup", smoke ? "2" : "15");
+        // JIT needs long: pinned to one core, RESTEasy + Apache HttpClient still compile after 30 s
+        String warmup = opt.getOrDefault("warmup", smoke ? "2" : "60");
         String measure = opt.getOrDefault("measure", smoke ? "1" : "3");
         String callers = opt.getOrDefault("callers", "1,8");
+        boolean pin = !opt.getOrDefault("pin", "on").equals("off") && Child.pinning()
+                && Runtime.getRuntime().availableProcessors() >= 2;
+        serverCpus = pin ? "1" : null;
+        clientCpus = pin ? "0" : null;
 
         System.out.println("# sendToGroup client benchmark (" + (smoke ? "SMOKE, figures not meaningful" : "full")
                 + "): " + rounds + " rounds x " + measure + " s per figure after " + warmup + " s warm-up");
+        System.out.println("# " + (pin ? "server JVM pinned to CPU 1, each client JVM to CPU 0 (taskset), both G1"
+                : "not pinned: server and client share every core (taskset missing, fewer than 2 cores or --pin off)"));
         System.out.println("# " + Machine.describe());
         for (String target : targets) {
             // results.get(impl + "/" + callers).get(metric) -> runs
             Map<String, Map<String, Runs>> results = new LinkedHashMap<>();
-            try (Child server = Targets.start(target, "1g")) {
+            try (Child server = Targets.start(target, "1g", serverCpus)) {
                 String endpoint = server.expect("READY", 60);
                 // warm the server's JIT so the first client measured does not meet a cold server
                 runClient("floor-async", endpoint, callers, "3", "0.1", "1");
@@ -62,7 +71,7 @@ public final class ClientSuite {
             System.out.println("## target: " + (target.equals("202") ? "minimal Jetty server answering 202"
                     : "webpubsub-emulator"));
             System.out.println(table(results, impls, callers));
-        System.out.println("# finished " + Machine.describe());
+            System.out.println("# finished " + Machine.describe());
         }
     }
 
@@ -100,8 +109,8 @@ public final class ClientSuite {
     static List<Map<String, String>> runClient(String impl, String endpoint, String callers, String warmup,
             String measure, String rounds) {
         List<Map<String, String>> out = new ArrayList<>();
-        try (Child c = Child.start("client-" + impl, Clients.classpath(impl), List.of("-Xms512m", "-Xmx512m"),
-                ClientLoad.class.getName(),
+        try (Child c = Child.startPinned(clientCpus, "client-" + impl, Clients.classpath(impl),
+                List.of("-Xms512m", "-Xmx512m", "-XX:+UseG1GC"), ClientLoad.class.getName(),
                 impl, endpoint, Targets.HUB, GROUP, callers, warmup, measure, rounds)) {
             int expected = callers.split(",").length * Integer.parseInt(rounds);
             long budget = (long) (Double.parseDouble(warmup) + expected * Double.parseDouble(measure)) + 90;

@@ -1,7 +1,5 @@
 package io.webpubsub.bench.coldstart;
 
-import java.lang.management.ManagementFactory;
-
 import io.webpubsub.mp.WebPubSubClientBuilder;
 import io.webpubsub.mp.WebPubSubHubClient;
 import io.webpubsub.mp.models.Message;
@@ -12,10 +10,10 @@ public final class ColdOursBuilder {
     }
 
     public static void main(String[] args) {
+        ColdReport report = new ColdReport();
         WebPubSubHubClient client = new WebPubSubClientBuilder().connectionString(args[0]).hub(args[1]).buildClient();
+        report.ready();
         client.sendToGroup("room-1", Message.text("hello"));
-        System.out.println("FIRST202 uptimeMs=" + ManagementFactory.getRuntimeMXBean().getUptime());
-        System.out.flush();
-        System.exit(0);
+        report.first202();
     }
 }

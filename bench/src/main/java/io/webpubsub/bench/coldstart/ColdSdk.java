@@ -1,7 +1,5 @@
 package io.webpubsub.bench.coldstart;
 
-import java.lang.management.ManagementFactory;
-
 import com.azure.messaging.webpubsub.WebPubSubServiceClient;
 import com.azure.messaging.webpubsub.WebPubSubServiceClientBuilder;
 import com.azure.messaging.webpubsub.models.WebPubSubContentType;
@@ -12,11 +10,11 @@ public final class ColdSdk {
     }
 
     public static void main(String[] args) {
+        ColdReport report = new ColdReport();
         WebPubSubServiceClient client = new WebPubSubServiceClientBuilder().connectionString(args[0]).hub(args[1])
                 .buildClient();
+        report.ready();
         client.sendToGroup("room-1", "hello", WebPubSubContentType.TEXT_PLAIN);
-        System.out.println("FIRST202 uptimeMs=" + ManagementFactory.getRuntimeMXBean().getUptime());
-        System.out.flush();
-        System.exit(0);
+        report.first202();
     }
 }

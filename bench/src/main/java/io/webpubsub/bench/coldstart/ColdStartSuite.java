@@ -11,17 +11,21 @@ import java.util.Map;
 
 import io.webpubsub.bench.client.ClientSuite;
 import io.webpubsub.bench.common.Child;
+import io.webpubsub.bench.common.ConnStr;
 import io.webpubsub.bench.common.Fields;
 import io.webpubsub.bench.common.Machine;
 import io.webpubsub.bench.common.Runs;
 import io.webpubsub.bench.common.Table;
 import io.webpubsub.bench.common.Targets;
+import io.webpubsub.bench.common.Tokens;
 
 /**
  * {@code ./run.sh coldstart}: a fresh JVM (default flags) from launch to its first 202 from the minimal server,
  * each variant on only its own runtime classpath: the official SDK; ours through CDI (Weld SE + SmallRye Config +
- * RESTEasy MP); ours through the plain builder (same runtime, no container). Runs interleave the variants.
- * Wall = measured by this process from launch to the child's report; uptime = the child JVM's own view.
+ * RESTEasy MP); ours through the plain builder (same runtime, no container); and two floors: the RESTEasy MP REST
+ * Client alone (what any client built on it pays) and the JDK HttpClient alone. Runs interleave the variants.
+ * Wall = measured by this process from launch to the child's report; the phases are the child JVM's own uptime
+ * marks: JVM start to main, main to client ready (container boot or builder), ready to the first 202.
  */
 public final class ColdStartSuite {
     public static void main(String[] args) {
@@ -38,49 +42,73 @@ public final class ColdStartSuite {
         classpaths.put("sdk", Deps.classpath(Deps.jars("sdk")));
         classpaths.put("ours-cdi", Deps.classpath(ours));
         classpaths.put("ours-builder", Deps.classpath(ours));
+        classpaths.put("floor-mp", Deps.classpath(stack));
+        classpaths.put("floor-jdk", Deps.classpath(List.of()));
         Map<String, String> mains = Map.of("sdk", ColdSdk.class.getName(), "ours-cdi", ColdOursCdi.class.getName(),
-                "ours-builder", ColdOursBuilder.class.getName());
-        Map<String, Runs> wall = new LinkedHashMap<>();
-        Map<String, Runs> uptime = new LinkedHashMap<>();
+                "ours-builder", ColdOursBuilder.class.getName(), "floor-mp", ColdMpFloor.class.getName(),
+                "floor-jdk", ColdJdkFloor.class.getName());
+        // per variant: wall (launch to first 202 seen here), then the child's own uptime marks
+        Map<String, Map<String, Runs>> res = new LinkedHashMap<>();
         try (Child server = Targets.start("202", "256m")) {
             String cs = server.expect("READY", 60);
             for (int run = 0; run < runs; run++) {
                 for (String variant : classpaths.keySet()) {
                     List<String> jvm = variant.equals("ours-cdi")
                             ? List.of("-Dazure.webpubsub.hubs.bench.connection-string=" + cs) : List.of();
-                    String[] mainArgs = variant.equals("ours-cdi") ? new String[0] : new String[] {cs, Targets.HUB};
                     try (Child c = Child.start("cold-" + variant, classpaths.get(variant), jvm, mains.get(variant),
-                            mainArgs)) {
+                            args(variant, cs))) {
                         Map<String, String> r = Fields.parse(c.expect("FIRST202", 120));
                         double ms = (System.nanoTime() - c.startNanos()) / 1e6;
-                        wall.computeIfAbsent(variant, k -> new Runs()).add(ms);
-                        uptime.computeIfAbsent(variant, k -> new Runs()).add(Fields.num(r, "uptimeMs"));
+                        Map<String, Runs> m = res.computeIfAbsent(variant, k -> new LinkedHashMap<>());
+                        m.computeIfAbsent("wall", k -> new Runs()).add(ms);
+                        double main = Fields.num(r, "mainMs");
+                        double ready = Fields.num(r, "readyMs");
+                        double first = Fields.num(r, "uptimeMs");
+                        m.computeIfAbsent("main", k -> new Runs()).add(main);
+                        m.computeIfAbsent("ready", k -> new Runs()).add(ready - main);
+                        m.computeIfAbsent("send", k -> new Runs()).add(first - ready);
                     } catch (RuntimeException e) {
                         System.out.println("# " + variant + " FAILED: " + e.getMessage());
                     }
                 }
             }
         }
-        Table t = new Table("client", "launch to first 202, ms", "x SDK", "JVM uptime at first 202, ms");
-        double sdk = wall.containsKey("sdk") ? wall.get("sdk").median() : Double.NaN;
+        Table t = new Table("client", "launch to first 202, ms", "x SDK", "JVM start to main, ms",
+                "main to client ready, ms", "ready to first 202, ms");
+        double sdk = res.containsKey("sdk") ? res.get("sdk").get("wall").median() : Double.NaN;
         for (String variant : classpaths.keySet()) {
-            Runs w = wall.get(variant);
-            if (w == null) {
-                t.row(variant, "failed", "", "");
+            Map<String, Runs> m = res.get(variant);
+            if (m == null) {
+                t.row(label(variant), "failed", "", "", "", "");
                 continue;
             }
-            t.row(label(variant), w.format(), String.format(Locale.ROOT, "%.2f", w.median() / sdk),
-                    uptime.get(variant).format());
+            t.row(label(variant), m.get("wall").format(),
+                    String.format(Locale.ROOT, "%.2f", m.get("wall").median() / sdk), m.get("main").format(),
+                    m.get("ready").format(), m.get("send").format());
         }
         System.out.println(t.render());
         System.out.println("# finished " + Machine.describe());
+    }
+
+    private static String[] args(String variant, String cs) {
+        ConnStr c = ConnStr.parse(cs);
+        String url = c.endpoint() + "/api/hubs/" + Targets.HUB + "/groups/room-1/:send?api-version=2024-12-01";
+        String auth = "Bearer " + Tokens.rest(c.key(), url);
+        return switch (variant) {
+            case "ours-cdi" -> new String[0];
+            case "floor-mp" -> new String[] {c.endpoint(), Targets.HUB, auth};
+            case "floor-jdk" -> new String[] {url, auth};
+            default -> new String[] {cs, Targets.HUB};
+        };
     }
 
     private static String label(String variant) {
         return switch (variant) {
             case "sdk" -> "azure-messaging-webpubsub 1.4.0";
             case "ours-cdi" -> "ours, @Inject on Weld SE + SmallRye Config + RESTEasy MP";
-            default -> "ours, plain builder (same runtime, no CDI container)";
+            case "ours-builder" -> "ours, plain builder (same runtime, no CDI container)";
+            case "floor-mp" -> "floor: RESTEasy MP REST Client alone, one method, precomputed token";
+            default -> "floor: JDK HttpClient, precomputed token";
         };
     }
 }

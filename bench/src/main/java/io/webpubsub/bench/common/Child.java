@@ -22,6 +22,8 @@ import java.util.concurrent.TimeUnit;
 public final class Child implements AutoCloseable {
     private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
+    private static final String TASKSET = findTaskset();
+
     private final String name;
     private final Process process;
     private final PrintWriter in;
@@ -55,7 +57,20 @@ public final class Child implements AutoCloseable {
 
     /** Starts {@code mainClass} on an explicit classpath (cold start, dependency isolation). */
     public static Child start(String name, String classpath, List<String> jvmArgs, String mainClass, String... args) {
+        return startPinned(null, name, classpath, jvmArgs, mainClass, args);
+    }
+
+    /**
+     * As {@link #start(String, String, List, String, String...)}, run under {@code taskset -c cpus} so that it
+     * shares no core with the other processes of the benchmark; unpinned when {@code cpus} is null or taskset is
+     * missing ({@link #pinning()} tells which).
+     */
+    public static Child startPinned(String cpus, String name, String classpath, List<String> jvmArgs,
+            String mainClass, String... args) {
         List<String> cmd = new ArrayList<>();
+        if (cpus != null && TASKSET != null) {
+            cmd.addAll(List.of(TASKSET, "-c", cpus));
+        }
         cmd.add(JAVA);
         cmd.addAll(jvmArgs);
         cmd.add("-cp");
@@ -72,6 +87,21 @@ public final class Child implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static String findTaskset() {
+        for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(":")) {
+            Path p = Path.of(dir, "taskset");
+            if (Files.isExecutable(p)) {
+                return p.toString();
+            }
+        }
+        return null;
+    }
+
+    /** Whether {@link #startPinned} can pin (taskset found), for the method line above a table. */
+    public static boolean pinning() {
+        return TASKSET != null;
     }
 
     public long startNanos() {

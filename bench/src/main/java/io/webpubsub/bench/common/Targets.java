@@ -17,13 +17,20 @@ public final class Targets {
      * standalone emulator runs, so that classpath size affects none of them differently.
      */
     public static Child start(String target, String heap) {
-        List<String> jvm = List.of("-Xms" + heap, "-Xmx" + heap);
+        return start(target, heap, null);
+    }
+
+    /** As {@link #start(String, String)}, pinned to {@code cpus} (null: unpinned; see {@link Child#startPinned}). */
+    public static Child start(String target, String heap, String cpus) {
+        // pinned to one CPU the JVM would pick the serial GC; keep the collector it uses unpinned on this machine
+        List<String> jvm = cpus == null ? List.of("-Xms" + heap, "-Xmx" + heap)
+                : List.of("-Xms" + heap, "-Xmx" + heap, "-XX:+UseG1GC");
         String cp = Deps.classpath(Deps.jars("emulator"));
         return switch (target) {
-            case "202" -> Child.start("server-202", cp, jvm, FloorServer.class.getName());
-            case "jetty-ws" -> Child.start("server-jetty-ws", cp, jvm, FloorServer.class.getName(), "--ws");
-            case "emulator" -> Child.start("server-emulator", cp, jvm, "io.webpubsub.bench.emulator.EmulatorMain", KEY,
-                    HUB);
+            case "202" -> Child.startPinned(cpus, "server-202", cp, jvm, FloorServer.class.getName());
+            case "jetty-ws" -> Child.startPinned(cpus, "server-jetty-ws", cp, jvm, FloorServer.class.getName(), "--ws");
+            case "emulator" -> Child.startPinned(cpus, "server-emulator", cp, jvm,
+                    "io.webpubsub.bench.emulator.EmulatorMain", KEY, HUB);
             default -> throw new IllegalArgumentException("unknown target " + target);
         };
     }

@@ -35,7 +35,8 @@ import io.webpubsub.bench.common.Tokens;
 /**
  * Child JVM: the load generator for the emulator benchmarks, identical for the emulator and the bare-Jetty floor.
  * It holds WebSocket clients (Jetty 12 client, subprotocol {@code json.webpubsub.azure.v1}, one token per
- * connection with user {@code u<i>} and initial group {@code fan}) and sends REST requests with the JDK HttpClient.
+ * connection with user {@code u<i>} and initial group {@code fan}) and sends REST requests (the JDK HttpClient for
+ * fan-out, {@link FixedRateSender} for the fixed-rate latency run).
  * Commands on stdin, one reply line each:
  * <ul>
  * <li>{@code open <total>}: connects until {@code total} connections have received their {@code connected} frame;
@@ -44,8 +45,9 @@ import io.webpubsub.bench.common.Tokens;
  * group {@code fan}), at most W not yet delivered to every connection; replies {@code FANOUT} with delivered
  * messages per second and delivery latency (REST call start to frame received, CLOCK_MONOTONIC across
  * processes)</li>
- * <li>{@code rest rate=R secs=S}: open-loop sendToGroup (group without members) at a fixed rate, latency measured
- * from each request's scheduled start; replies {@code REST}</li>
+ * <li>{@code rest rate=R secs=S conns=C}: open-loop sendToGroup (group without members) at a fixed rate over C
+ * keep-alive connections ({@link FixedRateSender}), latency measured from each request's due time; replies
+ * {@code REST}</li>
  * </ul>
  * Args: connectionString hub
  */
@@ -94,7 +96,8 @@ public final class WsLoad {
                     case "open" -> load.open(Integer.parseInt(parts[1].trim()));
                     case "fanout" -> load.fanout(o.get("mode"), Integer.parseInt(o.get("msgs")),
                             Integer.parseInt(o.get("window")), Integer.parseInt(o.get("timeout")));
-                    case "rest" -> load.rest(Integer.parseInt(o.get("rate")), Double.parseDouble(o.get("secs")));
+                    case "rest" -> load.rest(Integer.parseInt(o.get("rate")), Double.parseDouble(o.get("secs")),
+                            Integer.parseInt(o.getOrDefault("conns", "8")));
                     default -> "ERROR unknown command " + parts[0];
                 };
                 System.out.println(reply);
@@ -290,41 +293,10 @@ public final class WsLoad {
                 all.percentileMicros(99), errors, closedByServer.get() - closedBefore);
     }
 
-    private String rest(int rate, double secs) throws Exception {
+    private String rest(int rate, double secs, int connections) throws Exception {
         String url = cs.endpoint() + "/api/hubs/" + hub + "/groups/rest-empty/:send?api-version=2024-12-01";
-        String auth = "Bearer " + Tokens.rest(cs.key(), url);
-        URI uri = URI.create(url);
-        int total = (int) (rate * secs);
-        long interval = 1_000_000_000L / rate;
-        Histogram hist = new Histogram();
-        AtomicInteger errors = new AtomicInteger();
-        CompletableFuture<?>[] all = new CompletableFuture<?>[total];
-        long t0 = System.nanoTime() + 10_000_000;
-        for (int i = 0; i < total; i++) {
-            long scheduled = t0 + i * interval;
-            long wait;
-            while ((wait = scheduled - System.nanoTime()) > 0) {
-                LockSupport.parkNanos(Math.min(wait, 200_000));
-            }
-            HttpRequest req = HttpRequest.newBuilder(uri).header("Authorization", auth)
-                    .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString("rest " + i)).build();
-            all[i] = http.sendAsync(req, HttpResponse.BodyHandlers.discarding()).whenComplete((r, e) -> {
-                long lat = System.nanoTime() - scheduled;
-                synchronized (hist) {
-                    hist.recordNanos(lat);
-                }
-                if (e != null || r.statusCode() != 202) {
-                    errors.incrementAndGet();
-                }
-            });
-        }
-        long achieved = System.nanoTime() - t0;
-        CompletableFuture.allOf(all).get(60, TimeUnit.SECONDS);
-        synchronized (hist) {
-            return String.format(Locale.ROOT, "REST ops=%d targetRate=%d achievedRate=%.0f p50us=%.0f p99us=%.0f "
-                            + "maxus=%.0f errors=%d", total, rate, total / (achieved / 1e9), hist.percentileMicros(50),
-                    hist.percentileMicros(99), hist.percentileMicros(100), errors.get());
-        }
+        FixedRateSender sender = new FixedRateSender(URI.create(url), "Bearer " + Tokens.rest(cs.key(), url),
+                connections);
+        return sender.run(rate, secs).line(rate);
     }
-
 }

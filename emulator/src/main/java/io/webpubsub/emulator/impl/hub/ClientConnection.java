@@ -144,7 +144,7 @@ public final class ClientConnection {
     public void deliver(Delivery d) {
         switch (protocol) {
             case RAW -> send(d.payload().type() == Payload.DataType.BINARY ? d.payload().data() : d.payload().text());
-            case JSON -> send(Frames.message(d, 0));
+            case JSON -> send(d.jsonFrame());
             case RELIABLE -> deliverReliably(d);
         }
     }
@@ -156,7 +156,7 @@ public final class ClientConnection {
                 return;
             }
             long seq = ++lastSequenceId;
-            String frame = Frames.message(d, seq);
+            String frame = Frames.sequenced(d.jsonFrame(), seq);
             unacked.add(new Unacked(seq, frame));
             unackedBytes += frame.length();
             if (unacked.size() > MAX_UNACKED_MESSAGES || unackedBytes > MAX_UNACKED_BYTES) {

@@ -14,8 +14,8 @@ public final class Frames {
         return s == null ? "null" : Jsons.PROVIDER.createValue(s).toString();
     }
 
-    /** {@code {"type":"message",...}} for a delivered message; {@code sequenceId} 0 means none. */
-    public static String message(Delivery d, long sequenceId) {
+    /** {@code {"type":"message",...}} for a delivered message, without a {@code sequenceId}. */
+    public static String message(Delivery d) {
         StringBuilder b = new StringBuilder(64 + d.payload().data().length * 4 / 3);
         b.append("{\"type\":\"message\",\"from\":");
         if (d.group() != null) {
@@ -32,10 +32,12 @@ public final class Frames {
             case TEXT -> b.append(str(d.payload().text()));
             case BINARY -> b.append('"').append(Base64.getEncoder().encodeToString(d.payload().data())).append('"');
         }
-        if (sequenceId > 0) {
-            b.append(",\"sequenceId\":").append(sequenceId);
-        }
         return b.append('}').toString();
+    }
+
+    /** {@code messageFrame} (from {@link #message}) with {@code sequenceId} as its last member. */
+    public static String sequenced(String messageFrame, long sequenceId) {
+        return messageFrame.substring(0, messageFrame.length() - 1) + ",\"sequenceId\":" + sequenceId + "}";
     }
 
     /** The {@code connected} system message; {@code reconnectionToken} only for reliable protocols. */

@@ -3,6 +3,7 @@ package io.webpubsub.emulator.impl.hub;
 import java.util.ArrayDeque;
 import java.util.Collections;
 import java.util.LinkedHashSet;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -49,7 +50,7 @@ public final class ClientConnection {
     private boolean ended;
     private int attachments;
 
-    private record Unacked(long sequenceId, String frame) {
+    private record Unacked(long sequenceId, String frame, OptionalLong deadline) {
     }
 
     /** Called when a client cannot keep up (outbound queue or un-acked buffer full). */
@@ -143,8 +144,9 @@ public final class ClientConnection {
     /** Delivers a message in this connection's format; never blocks. */
     public void deliver(Delivery d) {
         switch (protocol) {
-            case RAW -> send(d.payload().type() == Payload.DataType.BINARY ? d.payload().data() : d.payload().text());
-            case JSON -> send(d.jsonFrame());
+            case RAW -> send(d.payload().type() == Payload.DataType.BINARY ? d.payload().data() : d.payload().text(),
+                    d.deadline());
+            case JSON -> send(d.jsonFrame(), d.deadline());
             case RELIABLE -> deliverReliably(d);
         }
     }
@@ -157,11 +159,11 @@ public final class ClientConnection {
             }
             long seq = ++lastSequenceId;
             String frame = Frames.sequenced(d.jsonFrame(), seq);
-            unacked.add(new Unacked(seq, frame));
+            unacked.add(new Unacked(seq, frame, d.deadline()));
             unackedBytes += frame.length();
             if (unacked.size() > MAX_UNACKED_MESSAGES || unackedBytes > MAX_UNACKED_BYTES) {
                 overflowReason = "The un-acknowledged message buffer is full";
-            } else if (outbox != null && !outbox.offer(frame)) {
+            } else if (outbox != null && !outbox.offer(frame, d.deadline())) {
                 overflowReason = "The connection cannot keep up with its messages";
             }
         }
@@ -172,11 +174,15 @@ public final class ClientConnection {
 
     /** Sends a frame ({@link String} or {@code byte[]}) that is not a sequenced message; dropped when detached. */
     public void send(Object frame) {
+        send(frame, OptionalLong.empty());
+    }
+
+    private void send(Object frame, OptionalLong deadline) {
         Outbox current;
         synchronized (this) {
             current = ended ? null : outbox;
         }
-        if (current != null && !current.offer(frame)) {
+        if (current != null && !current.offer(frame, deadline)) {
             overflow.overflow(this, "The connection cannot keep up with its messages");
         }
     }
@@ -204,7 +210,7 @@ public final class ClientConnection {
                 outbox.offer(first);
             }
             for (Unacked u : unacked) {
-                if (!outbox.offer(u.frame())) {
+                if (!outbox.offer(u.frame(), u.deadline())) {
                     overflowReason = "The connection cannot keep up with its messages";
                     break;
                 }

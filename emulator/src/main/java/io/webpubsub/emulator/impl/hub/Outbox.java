@@ -1,12 +1,15 @@
 package io.webpubsub.emulator.impl.hub;
 
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
 
 /**
  * The bounded outbound queue of one WebSocket: frames are written one at a time without blocking the caller; when
- * more than {@code limit} frames wait, {@link #offer} refuses and the owner closes the slow client.
+ * more than {@code limit} frames wait, {@link #offer} refuses and the owner closes the slow client. A frame with a
+ * deadline (message TTL) that is still queued when its deadline passes is dropped, not written.
  */
 final class Outbox {
     private static final int IN_CALL = 0;
@@ -19,11 +22,18 @@ final class Outbox {
     private final ConcurrentLinkedQueue<Object> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger size = new AtomicInteger();
     private final AtomicBoolean busy = new AtomicBoolean();
+    private final LongSupplier clock;
 
     Outbox(Transport transport, int limit, Runnable onFailure) {
+        this(transport, limit, onFailure, System::nanoTime);
+    }
+
+    /** @param clock {@link System#nanoTime()} or a test's clock, in the time base of the deadlines */
+    Outbox(Transport transport, int limit, Runnable onFailure, LongSupplier clock) {
         this.transport = transport;
         this.limit = limit;
         this.onFailure = onFailure;
+        this.clock = clock;
     }
 
     Transport transport() {
@@ -32,11 +42,16 @@ final class Outbox {
 
     /** Queues a frame; false when the queue is full. */
     boolean offer(Object frame) {
+        return offer(frame, OptionalLong.empty());
+    }
+
+    /** Queues a frame that is dropped if still queued after {@code deadline}; false when the queue is full. */
+    boolean offer(Object frame, OptionalLong deadline) {
         if (size.incrementAndGet() > limit) {
             size.decrementAndGet();
             return false;
         }
-        queue.add(frame);
+        queue.add(deadline.isPresent() ? new Expiring(frame, deadline.getAsLong()) : frame);
         drain();
         return true;
     }
@@ -49,6 +64,9 @@ final class Outbox {
     }
 
     private record Close(int code, String reason) {
+    }
+
+    private record Expiring(Object frame, long deadline) {
     }
 
     // Loops instead of recursing when a write completes inside the send call, so long queues cannot overflow the stack.
@@ -66,6 +84,14 @@ final class Outbox {
                 queue.clear();
                 transport.close(close.code(), close.reason());
                 return;
+            }
+            if (frame instanceof Expiring expiring) {
+                if (clock.getAsLong() - expiring.deadline() > 0) {
+                    size.decrementAndGet();
+                    busy.set(false);
+                    continue;
+                }
+                frame = expiring.frame();
             }
             AtomicInteger state = new AtomicInteger(IN_CALL);
             transport.send(frame, failure -> {

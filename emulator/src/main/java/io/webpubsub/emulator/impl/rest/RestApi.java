@@ -182,7 +182,7 @@ public final class RestApi {
         Hub hub = c.hub();
         Set<String> excluded = excludable ? new LinkedHashSet<>(c.queries("excluded")) : Set.of();
         Predicate<ClientConnection> filter = filterable ? filter(c.query("filter")) : x -> true;
-        c.intQuery("messageTtlSeconds", 0, 0, 300);
+        int ttlSeconds = c.intQuery("messageTtlSeconds", 0, 0, 300);
         Payload.DataType type = Payload.DataType.ofContentType(c.request.getHeaders().get("Content-Type"));
         if (type == null) {
             throw new RestException(415, "Error.UnsupportedMediaType", "Content-Type must be application/json, "
@@ -195,7 +195,7 @@ public final class RestApi {
         String where = group != null ? "REST send to group " + group
                 : c.var("userId") != null ? "REST send to user " + c.var("userId")
                 : c.var("connectionId") != null ? "REST send to connection " + c.var("connectionId") : "REST send to all";
-        engine.publish(hub.name(), where, targets, new Delivery(group, null, new Payload(type, body)),
+        engine.publish(hub.name(), where, targets, new Delivery(group, null, new Payload(type, body), ttlSeconds),
                 t -> !excluded.contains(t.id()) && filter.test(t));
         c.status = 202;
     }

@@ -156,6 +156,12 @@ class JsonProtocolTest {
             assertEquals(ack(3), a.nextText());
             assertEquals("{\"type\":\"message\",\"from\":\"group\",\"group\":\"g\",\"fromUserId\":\"bob\",\"dataType\":\"json\",\"data\":{\"n\":[1,2]}}",
                     b.nextText());
+            a.send("{\"type\":\"sendToGroup\",\"group\":\"g\",\"ackId\":4,\"ttlSeconds\":301,\"data\":1}");
+            assertEquals("{\"type\":\"ack\",\"ackId\":4,\"success\":false,\"error\":{\"name\":\"BadRequest\","
+                    + "\"message\":\"'ttlSeconds' must be a whole number of seconds from 0 to 300.\"}}", a.nextText());
+            a.send("{\"type\":\"sendToGroup\",\"group\":\"g\",\"ackId\":5,\"ttlSeconds\":30,\"noEcho\":true,\"data\":2}");
+            assertEquals(ack(5), a.nextText());
+            assertEquals(2, b.nextJson().getInt("data"));
             a.send("{\"type\":\"sendToGroup\",\"group\":\"g\",\"noEcho\":true,\"dataType\":\"binary\",\"data\":\"AQID\"}");
             assertEquals("{\"type\":\"message\",\"from\":\"group\",\"group\":\"g\",\"fromUserId\":\"bob\",\"dataType\":\"binary\",\"data\":\"AQID\"}",
                     b.nextText());

@@ -145,9 +145,16 @@ final class ClientMessages {
             nack(c, ackId, "BadRequest", e.getMessage());
             return;
         }
+        JsonValue ttl = m.getOrDefault("ttlSeconds", JsonValue.NULL);
+        if (ttl != JsonValue.NULL && !(ttl instanceof JsonNumber n && n.isIntegral() && n.longValue() >= 0
+                && n.longValue() <= 300)) {
+            nack(c, ackId, "BadRequest", "'ttlSeconds' must be a whole number of seconds from 0 to 300.");
+            return;
+        }
+        int ttlSeconds = ttl instanceof JsonNumber n ? n.intValue() : 0;
         boolean noEcho = m.get("noEcho") == JsonValue.TRUE;
         engine.publish(c.hub(), "connection " + c.id() + " sent to group " + group, engine.hub(c.hub()).group(group),
-                new Delivery(group, c.userId(), payload), target -> !(noEcho && target == c));
+                new Delivery(group, c.userId(), payload, ttlSeconds), target -> !(noEcho && target == c));
         ack(c, ackId);
     }
 

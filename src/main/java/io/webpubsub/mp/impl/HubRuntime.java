@@ -11,6 +11,7 @@ import org.eclipse.microprofile.rest.client.RestClientBuilder;
 import io.webpubsub.mp.WebPubSubHubAsyncClient;
 import io.webpubsub.mp.WebPubSubHubClient;
 import io.webpubsub.mp.impl.auth.AccessKeyFilter;
+import io.webpubsub.mp.impl.auth.JwtMinter;
 import io.webpubsub.mp.impl.auth.BearerTokenFilter;
 import io.webpubsub.mp.impl.client.ClientTokens;
 import io.webpubsub.mp.impl.client.DefaultHubAsyncClient;
@@ -62,6 +63,9 @@ public final class HubRuntime implements AutoCloseable {
     }
 
     static HubRuntime create(HubSettings settings, Clock clock) {
+        if (settings.key() != null) {
+            JwtMinter.warmUpInBackground();
+        }
         BearerTokenFilter bearer = settings.tokenCredential() == null ? null
                 : new BearerTokenFilter(settings.tokenCredential(), clock);
         WebPubSubRestApi api = restApi(settings, clock, bearer);

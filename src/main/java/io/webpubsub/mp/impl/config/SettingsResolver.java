@@ -77,9 +77,12 @@ public final class SettingsResolver {
     private final HubConfig config;
     private final String hub;
     private final List<String> problems = new ArrayList<>();
-    private boolean configured = true;
-    private boolean conflict;
-    private boolean credentialMissing;
+    /** What {@link #connection(Credentials)} found missing or conflicting, for {@link #resolve(Credentials)}. */
+    private Gap gap = Gap.NONE;
+
+    private enum Gap {
+        NONE, CONFLICT, NOTHING_CONFIGURED, NO_CREDENTIAL
+    }
 
     private SettingsResolver(HubConfig config) {
         this.config = config;
@@ -131,7 +134,7 @@ public final class SettingsResolver {
             if (perHub(csKey) == perHub(epKey)) {
                 problems.add("Hub '" + hub + "': both " + Keys.withEnv(csKey) + " and " + Keys.withEnv(epKey)
                         + " are set: set only one");
-                conflict = true;
+                gap = Gap.CONFLICT;
                 return new Connection(null, null, null, List.copyOf(problems));
             }
             if (perHub(csKey)) {
@@ -159,22 +162,22 @@ public final class SettingsResolver {
             } else {
                 key = credentials.key(hub).orElse(null);
                 token = key != null ? null : credentials.token(hub).orElse(null);
-                credentialMissing = key == null && token == null;
+                gap = key == null && token == null ? Gap.NO_CREDENTIAL : Gap.NONE;
             }
         } else {
-            configured = false;
+            gap = Gap.NOTHING_CONFIGURED;
         }
         return new Connection(endpoint, key, token, List.copyOf(problems));
     }
 
     private Result resolve(Credentials credentials) {
         Connection connection = connection(credentials);
-        if (conflict) {
+        if (gap == Gap.CONFLICT) {
             return new Result(null, List.copyOf(problems));
         }
-        if (!configured) {
+        if (gap == Gap.NOTHING_CONFIGURED) {
             problems.add(missing());
-        } else if (credentialMissing) {
+        } else if (gap == Gap.NO_CREDENTIAL) {
             String epKey = config.sourceKey(Keys.ENDPOINT);
             problems.add("Hub '" + hub + "': " + Keys.withEnv(epKey) + " is set but no credential: set "
                     + Keys.withEnv(HubConfig.hubKey(hub, Keys.ACCESS_KEY)) + " or "

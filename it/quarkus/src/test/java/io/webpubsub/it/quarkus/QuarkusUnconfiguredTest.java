@@ -1,8 +1,8 @@
 package io.webpubsub.it.quarkus;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.webpubsub.it.scenarios.AppConfig;
 import io.webpubsub.it.scenarios.Misconfiguration;
@@ -37,7 +37,7 @@ class QuarkusUnconfiguredTest {
             boolean ended = app.waitFor(120, TimeUnit.SECONDS);
             String log = Files.readString(output, StandardCharsets.UTF_8);
             assertFalse(log.contains("Listening on"), "the app started:\n" + log);
-            assertEquals(true, ended, "the app neither started nor ended within 120 s:\n" + log);
+            assertTrue(ended, "the app neither started nor ended within 120 s:\n" + log);
             assertNotEquals(0, app.exitValue(), log);
             Misconfiguration.assertReported(log);
         } finally {

@@ -5,12 +5,16 @@ import java.io.OutputStream;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Objects;
 
+import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.ext.MessageBodyWriter;
 
+import io.webpubsub.mp.impl.json.JsonCodec;
 import io.webpubsub.mp.rest.GroupsRequest;
 
 /**
@@ -32,39 +36,11 @@ public final class GroupsRequestWriter implements MessageBodyWriter<GroupsReques
     }
 
     static String json(GroupsRequest request) {
-        StringBuilder json = new StringBuilder("{\"groups\":[");
-        if (request.getGroups() != null) {
-            for (int i = 0; i < request.getGroups().size(); i++) {
-                json.append(i == 0 ? "" : ",");
-                string(json, request.getGroups().get(i));
-            }
-        }
-        json.append(']');
+        JsonObjectBuilder json = JsonCodec.object()
+                .add("groups", JsonCodec.array(Objects.requireNonNullElse(request.getGroups(), List.of())));
         if (request.getFilter() != null) {
-            string(json.append(",\"filter\":"), request.getFilter());
+            json.add("filter", request.getFilter());
         }
-        return json.append('}').toString();
-    }
-
-    private static void string(StringBuilder json, String value) {
-        json.append('"');
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '"' -> json.append("\\\"");
-                case '\\' -> json.append("\\\\");
-                case '\n' -> json.append("\\n");
-                case '\r' -> json.append("\\r");
-                case '\t' -> json.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        json.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        json.append(c);
-                    }
-                }
-            }
-        }
-        json.append('"');
+        return JsonCodec.write(json.build());
     }
 }

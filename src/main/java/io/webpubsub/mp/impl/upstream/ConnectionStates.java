@@ -7,6 +7,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+
+import io.webpubsub.mp.impl.json.JsonCodec;
+
 /**
  * {@code ce-connectionState} in the official SDKs' convention: base64 of a UTF-8 JSON object.
  */
@@ -26,18 +33,18 @@ final class ConnectionStates {
         if (header == null || header.isEmpty()) {
             return Map.of();
         }
-        Object json;
+        JsonValue json;
         try {
-            json = Json.parse(new String(Base64.getDecoder().decode(header.trim()), StandardCharsets.UTF_8));
+            json = JsonCodec.parse(new String(Base64.getDecoder().decode(header.trim()), StandardCharsets.UTF_8));
         } catch (IllegalArgumentException e) {
             throw UpstreamFailure.badRequest("Header 'ce-connectionState' is not base64-encoded JSON: "
                     + e.getMessage());
         }
-        if (!(json instanceof Map<?, ?> map)) {
+        if (!(json instanceof JsonObject object)) {
             throw UpstreamFailure.badRequest("Header 'ce-connectionState' is not base64 of a JSON object");
         }
         Map<String, String> state = new LinkedHashMap<>();
-        map.forEach((k, v) -> state.put((String) k, v instanceof String s ? s : Json.write(v)));
+        object.forEach((k, v) -> state.put(k, v instanceof JsonString s ? s.getString() : JsonCodec.write(v)));
         return Collections.unmodifiableMap(state);
     }
 
@@ -46,7 +53,8 @@ final class ConnectionStates {
         if (state.isEmpty()) {
             return "";
         }
-        // sorted so that equal states give equal headers
-        return Base64.getEncoder().encodeToString(Json.write(new TreeMap<>(state)).getBytes(StandardCharsets.UTF_8));
+        JsonObjectBuilder json = JsonCodec.object();
+        new TreeMap<>(state).forEach(json::add); // sorted so that equal states give equal headers
+        return Base64.getEncoder().encodeToString(JsonCodec.write(json.build()).getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -1,6 +1,5 @@
 package io.webpubsub.mp.impl.upstream;
 
-import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -10,8 +9,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 
 import io.webpubsub.mp.events.ClientCertificate;
 import io.webpubsub.mp.events.ConnectEvent;
@@ -23,9 +29,11 @@ import io.webpubsub.mp.events.EventData;
 import io.webpubsub.mp.events.MqttConnectProperties;
 import io.webpubsub.mp.events.MqttUserProperty;
 import io.webpubsub.mp.events.UserEvent;
+import io.webpubsub.mp.impl.json.JsonCodec;
 
 /**
- * Turns event bodies (spec 6.4–6.8) into the public event types. Every problem is a 400 naming the member.
+ * Turns event bodies ({@code connect}, {@code disconnected}, group presence and user events) into the public event
+ * types. Every problem is a 400 naming the member.
  */
 final class EventBodies {
 
@@ -33,42 +41,42 @@ final class EventBodies {
     }
 
     static ConnectEvent connect(ConnectionContext context, byte[] body) {
-        Map<String, Object> json = object(body);
+        JsonObject json = object(body);
         return guarded(() -> new ConnectEvent(context,
                 multiMap(json, "claims"),
                 multiMap(json, "query"),
                 multiMap(json, "headers"),
-                strings(Json.array(json, "subprotocols", ""), "subprotocols"),
-                certificates(Json.array(json, "clientCertificates", "")),
-                json.containsKey("mqtt") ? mqttConnect(Json.object(json, "mqtt", "")) : null));
+                strings(array(json, "subprotocols", ""), "subprotocols"),
+                certificates(array(json, "clientCertificates", "")),
+                json.containsKey("mqtt") ? mqttConnect(object(json, "mqtt", "")) : null));
     }
 
     static DisconnectedEvent disconnected(ConnectionContext context, byte[] body) {
-        Map<String, Object> json = object(body);
+        JsonObject json = object(body);
         return guarded(() -> {
-            String reason = Optional.ofNullable(Json.string(json, "reason", "")).orElse("");
+            String reason = Optional.ofNullable(string(json, "reason", "")).orElse("");
             MqttDisconnection mqtt = null;
             if (json.containsKey("mqtt")) {
-                Map<String, Object> m = Json.object(json, "mqtt", "");
-                Object initiated = m.get("initiatedByClient");
-                if (initiated != null && !(initiated instanceof Boolean)) {
+                JsonObject m = object(json, "mqtt", "");
+                JsonValue initiated = m.get("initiatedByClient");
+                boolean byClient = initiated != null && initiated.getValueType() == JsonValue.ValueType.TRUE;
+                if (initiated != null && !byClient && initiated.getValueType() != JsonValue.ValueType.FALSE) {
                     throw new IllegalArgumentException("'mqtt.initiatedByClient' must be true or false");
                 }
                 MqttDisconnectPacket packet = null;
-                if (m.get("disconnectPacket") instanceof Map) {
-                    Map<String, Object> p = Json.object(m, "disconnectPacket", "mqtt.");
+                if (m.get("disconnectPacket") instanceof JsonObject p) {
                     packet = new MqttDisconnectPacket(integer(p, "code", "mqtt.disconnectPacket."),
                             userProperties(p, "mqtt.disconnectPacket."));
                 }
-                mqtt = new MqttDisconnection(Boolean.TRUE.equals(initiated), Optional.ofNullable(packet));
+                mqtt = new MqttDisconnection(byClient, Optional.ofNullable(packet));
             }
             return new DisconnectedEvent(context, reason, mqtt);
         });
     }
 
     static String group(byte[] body) {
-        Map<String, Object> json = object(body);
-        String group = guarded(() -> Json.string(json, "group", ""));
+        JsonObject json = object(body);
+        String group = guarded(() -> string(json, "group", ""));
         if (group == null || group.isEmpty()) {
             throw UpstreamFailure.badRequest("The event body has no 'group'");
         }
@@ -83,11 +91,7 @@ final class EventBodies {
         if (type == EventData.Type.TEXT || type == EventData.Type.JSON) {
             String text = utf8(body);
             if (type == EventData.Type.JSON) {
-                try {
-                    Json.parse(text);
-                } catch (IllegalArgumentException e) {
-                    throw UpstreamFailure.badRequest("The event body is not valid JSON: " + e.getMessage());
-                }
+                parse(text);
             }
         }
         return new UserEvent(context, EventData.of(type, body));
@@ -108,22 +112,22 @@ final class EventBodies {
                 + " application/x-protobuf");
     }
 
-    private static Map<String, Object> object(byte[] body) {
+    private static JsonObject object(byte[] body) {
         if (body.length == 0) {
-            return Map.of();
+            return JsonValue.EMPTY_JSON_OBJECT;
         }
-        Object json;
+        if (!(parse(utf8(body)) instanceof JsonObject json)) {
+            throw UpstreamFailure.badRequest("The event body must be a JSON object");
+        }
+        return json;
+    }
+
+    private static JsonValue parse(String text) {
         try {
-            json = Json.parse(utf8(body));
+            return JsonCodec.parse(text);
         } catch (IllegalArgumentException e) {
             throw UpstreamFailure.badRequest("The event body is not valid JSON: " + e.getMessage());
         }
-        if (!(json instanceof Map)) {
-            throw UpstreamFailure.badRequest("The event body must be a JSON object");
-        }
-        @SuppressWarnings("unchecked")
-        Map<String, Object> map = (Map<String, Object>) json;
-        return map;
     }
 
     private static String utf8(byte[] body) {
@@ -143,60 +147,57 @@ final class EventBodies {
         }
     }
 
-    private static Map<String, List<String>> multiMap(Map<String, Object> json, String name) {
+    private static Map<String, List<String>> multiMap(JsonObject json, String name) {
         Map<String, List<String>> map = new LinkedHashMap<>();
-        Json.object(json, name, "").forEach((key, value) -> map.put(key, value instanceof String s ? List.of(s)
-                : strings(value instanceof List<?> list ? list : invalid(name + "." + key), name + "." + key)));
+        object(json, name, "").forEach((key, value) -> map.put(key, value instanceof JsonString s
+                ? List.of(s.getString())
+                : strings(value instanceof JsonArray list ? list : invalid(name + "." + key), name + "." + key)));
         return map;
     }
 
-    private static List<Object> invalid(String member) {
+    private static JsonArray invalid(String member) {
         throw new IllegalArgumentException("'" + member + "' must be an array of strings");
     }
 
-    private static List<String> strings(List<?> values, String member) {
+    private static List<String> strings(JsonArray values, String member) {
         List<String> strings = new ArrayList<>();
-        for (Object value : values) {
-            if (!(value instanceof String s)) {
+        for (JsonValue value : values) {
+            if (!(value instanceof JsonString s)) {
                 throw new IllegalArgumentException("'" + member + "' must be an array of strings");
             }
-            strings.add(s);
+            strings.add(s.getString());
         }
         return strings;
     }
 
-    private static List<ClientCertificate> certificates(List<Object> values) {
+    private static List<ClientCertificate> certificates(JsonArray values) {
         List<ClientCertificate> certificates = new ArrayList<>();
-        for (Object value : values) {
-            if (!(value instanceof Map)) {
+        for (JsonValue value : values) {
+            if (!(value instanceof JsonObject cert)) {
                 throw new IllegalArgumentException("'clientCertificates' must be an array of objects");
             }
-            @SuppressWarnings("unchecked")
-            Map<String, Object> cert = (Map<String, Object>) value;
-            String thumbprint = Json.string(cert, "thumbprint", "clientCertificates[].");
-            String content = Json.string(cert, "content", "clientCertificates[].");
-            certificates.add(new ClientCertificate(thumbprint == null ? "" : thumbprint,
-                    content == null ? "" : content));
+            String thumbprint = string(cert, "thumbprint", "clientCertificates[].");
+            String content = string(cert, "content", "clientCertificates[].");
+            certificates.add(new ClientCertificate(Objects.requireNonNullElse(thumbprint, ""),
+                    Objects.requireNonNullElse(content, "")));
         }
         return certificates;
     }
 
-    private static MqttConnectProperties mqttConnect(Map<String, Object> mqtt) {
+    private static MqttConnectProperties mqttConnect(JsonObject mqtt) {
         return new MqttConnectProperties(integer(mqtt, "protocolVersion", "mqtt."),
-                Json.string(mqtt, "username", "mqtt."), Json.string(mqtt, "password", "mqtt."),
+                string(mqtt, "username", "mqtt."), string(mqtt, "password", "mqtt."),
                 userProperties(mqtt, "mqtt."));
     }
 
-    private static List<MqttUserProperty> userProperties(Map<String, Object> parent, String where) {
+    private static List<MqttUserProperty> userProperties(JsonObject parent, String where) {
         List<MqttUserProperty> properties = new ArrayList<>();
-        for (Object value : Json.array(parent, "userProperties", where)) {
-            if (!(value instanceof Map)) {
+        for (JsonValue value : array(parent, "userProperties", where)) {
+            if (!(value instanceof JsonObject p)) {
                 throw new IllegalArgumentException("'" + where + "userProperties' must be an array of objects");
             }
-            @SuppressWarnings("unchecked")
-            Map<String, Object> p = (Map<String, Object>) value;
-            String name = Json.string(p, "name", where + "userProperties[].");
-            String v = Json.string(p, "value", where + "userProperties[].");
+            String name = string(p, "name", where + "userProperties[].");
+            String v = string(p, "value", where + "userProperties[].");
             if (name == null || v == null) {
                 throw new IllegalArgumentException("'" + where + "userProperties[]' needs a name and a value");
             }
@@ -205,8 +206,8 @@ final class EventBodies {
         return properties;
     }
 
-    private static int integer(Map<String, Object> parent, String name, String where) {
-        if (!(parent.get(name) instanceof BigDecimal number)) {
+    private static int integer(JsonObject parent, String name, String where) {
+        if (!(parent.get(name) instanceof JsonNumber number)) {
             throw new IllegalArgumentException("'" + where + name + "' must be a number");
         }
         try {
@@ -214,5 +215,33 @@ final class EventBodies {
         } catch (ArithmeticException e) {
             throw new IllegalArgumentException("'" + where + name + "' must be an integer");
         }
+    }
+
+    /** A member that must be an object when present (absent or null: empty). */
+    private static JsonObject object(JsonObject parent, String name, String where) {
+        return member(parent, name, where, JsonObject.class, "a JSON object", JsonValue.EMPTY_JSON_OBJECT);
+    }
+
+    /** A member that must be an array when present (absent or null: empty). */
+    private static JsonArray array(JsonObject parent, String name, String where) {
+        return member(parent, name, where, JsonArray.class, "a JSON array", JsonValue.EMPTY_JSON_ARRAY);
+    }
+
+    /** A member that must be a string when present (absent or null: null). */
+    private static String string(JsonObject parent, String name, String where) {
+        JsonString value = member(parent, name, where, JsonString.class, "a JSON string", null);
+        return value == null ? null : value.getString();
+    }
+
+    private static <T extends JsonValue> T member(JsonObject parent, String name, String where, Class<T> type,
+            String what, T absent) {
+        JsonValue value = parent.get(name);
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            return absent;
+        }
+        if (!type.isInstance(value)) {
+            throw new IllegalArgumentException("'" + where + name + "' must be " + what);
+        }
+        return type.cast(value);
     }
 }

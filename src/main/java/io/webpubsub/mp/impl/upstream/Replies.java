@@ -1,10 +1,13 @@
 package io.webpubsub.mp.impl.upstream;
 
 import java.lang.System.Logger.Level;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 
 import io.webpubsub.mp.events.ConnectEvent;
 import io.webpubsub.mp.events.ConnectResponse;
@@ -13,9 +16,11 @@ import io.webpubsub.mp.events.EventRejectedException;
 import io.webpubsub.mp.events.MqttUserProperty;
 import io.webpubsub.mp.events.UserEventResponse;
 import io.webpubsub.mp.impl.HubNames;
+import io.webpubsub.mp.impl.json.JsonCodec;
 
 /**
- * Turns the handlers' typed answers into the service's wire format (spec 6.4, 6.6, 6.7).
+ * Turns the handlers' typed answers into the service's wire format: the connect response body, user event
+ * replies, refused connects and the connection state header.
  */
 final class Replies {
 
@@ -32,13 +37,15 @@ final class Replies {
             return UpstreamReply.text(500, what);
         }
         Map<String, String> headers = stateHeader(r.state());
-        Map<String, Object> body = new LinkedHashMap<>();
-        r.userId().ifPresent(v -> body.put("userId", v));
-        r.groups().ifPresent(v -> body.put("groups", v));
-        r.roles().ifPresent(v -> body.put("roles", v));
-        r.subprotocol().ifPresent(v -> body.put("subprotocol", v));
-        r.mqttUserProperties().ifPresent(v -> body.put("mqtt", Map.of("userProperties", properties(v))));
-        return body.isEmpty() ? UpstreamReply.noContent(headers) : UpstreamReply.json(200, body, headers);
+        JsonObjectBuilder body = JsonCodec.object();
+        r.userId().ifPresent(v -> body.add("userId", v));
+        r.groups().ifPresent(v -> body.add("groups", JsonCodec.array(v)));
+        r.roles().ifPresent(v -> body.add("roles", JsonCodec.array(v)));
+        r.subprotocol().ifPresent(v -> body.add("subprotocol", v));
+        r.mqttUserProperties().ifPresent(v -> body.add("mqtt",
+                JsonCodec.object().add("userProperties", properties(v))));
+        JsonObject json = body.build();
+        return json.isEmpty() ? UpstreamReply.noContent(headers) : UpstreamReply.json(200, json, headers);
     }
 
     private static Optional<String> problem(ConnectEvent event, ConnectResponse r) {
@@ -80,13 +87,11 @@ final class Replies {
         }
         int version = event.mqtt().map(m -> m.protocolVersion()).orElse(4);
         int code = rejection.mqttCode().orElse(defaultMqttCode(rejection.status(), version));
-        Map<String, Object> mqtt = new LinkedHashMap<>();
-        mqtt.put("code", code);
-        mqtt.put("reason", rejection.getMessage());
-        return UpstreamReply.json(rejection.status(), Map.of("mqtt", mqtt), Map.of());
+        JsonObjectBuilder mqtt = JsonCodec.object().add("code", code).add("reason", rejection.getMessage());
+        return UpstreamReply.json(rejection.status(), JsonCodec.object().add("mqtt", mqtt).build(), Map.of());
     }
 
-    /** The official SDKs' mapping from an HTTP status to a CONNACK code (spec 6.4). */
+    /** The official SDKs' mapping from an HTTP status to an MQTT CONNACK code (3.1.1 and 5.0 reason codes). */
     static int defaultMqttCode(int status, int protocolVersion) {
         boolean v5 = protocolVersion >= 5;
         return switch (status) {
@@ -100,12 +105,9 @@ final class Replies {
         return UpstreamReply.header(ConnectionStates.HEADER, state.map(ConnectionStates::encode).orElse(null));
     }
 
-    private static List<Map<String, String>> properties(List<MqttUserProperty> properties) {
-        return properties.stream().map(p -> {
-            Map<String, String> property = new LinkedHashMap<>();
-            property.put("name", p.name());
-            property.put("value", p.value());
-            return property;
-        }).toList();
+    private static JsonArrayBuilder properties(List<MqttUserProperty> properties) {
+        JsonArrayBuilder array = JsonCodec.array();
+        properties.forEach(p -> array.add(JsonCodec.object().add("name", p.name()).add("value", p.value())));
+        return array;
     }
 }

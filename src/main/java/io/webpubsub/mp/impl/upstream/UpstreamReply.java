@@ -4,6 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import jakarta.json.JsonValue;
+
+import io.webpubsub.mp.impl.json.JsonCodec;
+
 /**
  * The endpoint's answer to the service, independent of Jakarta REST: status, optional typed body and headers.
  */
@@ -20,8 +24,8 @@ record UpstreamReply(int status, String contentType, byte[] body, Map<String, St
         return new UpstreamReply(status, TEXT, text.getBytes(StandardCharsets.UTF_8), Map.of());
     }
 
-    static UpstreamReply json(int status, Object json, Map<String, String> headers) {
-        return new UpstreamReply(status, JSON, Json.write(json).getBytes(StandardCharsets.UTF_8), headers);
+    static UpstreamReply json(int status, JsonValue json, Map<String, String> headers) {
+        return new UpstreamReply(status, JSON, JsonCodec.write(json).getBytes(StandardCharsets.UTF_8), headers);
     }
 
     static Map<String, String> header(String name, String value) {

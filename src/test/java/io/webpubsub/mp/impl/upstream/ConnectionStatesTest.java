@@ -39,7 +39,7 @@ class ConnectionStatesTest {
     void malformedValuesAreBadRequests() {
         UpstreamFailure notJson = assertThrows(UpstreamFailure.class, () -> ConnectionStates.decode(base64("{")));
         assertEquals(400, notJson.status());
-        assertEquals("Header 'ce-connectionState' is not base64-encoded JSON: unexpected end of input at offset 1",
+        assertEquals("Header 'ce-connectionState' is not base64-encoded JSON: syntax error at offset 1",
                 notJson.getMessage());
     }
 }

@@ -32,8 +32,8 @@ public final class Service {
     }
 
     /** A client access URL at {@code endpoint} (the emulator's, or a proxy's) for a user with roles. */
-    public String clientUrl(String endpoint, String userId, String... roles) {
-        String audience = emulator.endpoint() + "/client/hubs/" + hub;
+    public String clientUrlVia(String endpoint, String userId, String... roles) {
+        String audience = endpoint + "/client/hubs/" + hub;
         StringBuilder claims = new StringBuilder("{\"aud\":\"" + audience + "\",\"exp\":"
                 + Instant.now().plusSeconds(3600).getEpochSecond());
         if (userId != null) {
@@ -46,7 +46,7 @@ public final class Service {
 
     /** A client access URL at the emulator itself. */
     public String clientUrl(String userId, String... roles) {
-        return clientUrl(emulator.endpoint(), userId, roles);
+        return clientUrlVia(emulator.endpoint(), userId, roles);
     }
 
     /** A credential that hands out this URL each time and counts the calls. */

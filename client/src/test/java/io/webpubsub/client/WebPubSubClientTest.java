@@ -310,6 +310,8 @@ class WebPubSubClientTest {
         assertInstanceOf(WebPubSubClientException.class, refused);
         assertEquals("Could not connect: the handshake was refused with HTTP 401", refused.getMessage());
         assertFalse(refused.getMessage().contains("access_token"));
+        assertEquals(401, assertInstanceOf(java.net.http.WebSocketHandshakeException.class, refused.getCause())
+                .getResponse().statusCode());
         assertEquals(WebPubSubClientState.STOPPED, client.state());
         assertEquals(1, calls.get());
         assertEquals(List.of(), events.all());

@@ -386,7 +386,7 @@ public final class DefaultWebPubSubClient implements WebPubSubClient, Link.Handl
             } else if (state == WebPubSubClientState.STOPPED) {
                 return;
             } else if (!from.connected && from.purpose == Link.Purpose.CONNECT) {
-                connectAttemptFailed(why, null);
+                connectAttemptFailed(why, from.failure());
             } else if (!from.connected && code != 1008 && System.nanoTime() < recoveryDeadline) {
                 later(RECOVERY_RETRY, generation, this::recover);
             } else if (from.connected && code != 1008 && !sessionEnded && settings.protocol().isReliable()

@@ -33,6 +33,7 @@ final class Link {
     private final StringBuilder partial = new StringBuilder();
     private CompletableFuture<?> sendTail = CompletableFuture.completedFuture(null);
     private volatile WebSocket socket;
+    private volatile Throwable failure;
     volatile boolean connected;
 
     Link(Purpose purpose, Handler handler) {
@@ -49,6 +50,8 @@ final class Link {
                 .buildAsync(uri, new Listener())
                 .handle((ws, e) -> {
                     if (e != null) {
+                        failure = e instanceof java.util.concurrent.CompletionException && e.getCause() != null
+                                ? e.getCause() : e;
                         end(-1, describe(e));
                         throw new java.util.concurrent.CompletionException(e);
                     }
@@ -106,8 +109,9 @@ final class Link {
         end(-1, reason);
     }
 
-    boolean isEnded() {
-        return ended.get();
+    /** Why the handshake failed (e.g. a {@link java.net.http.WebSocketHandshakeException}), or {@code null}. */
+    Throwable failure() {
+        return failure;
     }
 
     private void end(int code, String reason) {

@@ -334,11 +334,15 @@ public final class DefaultWebPubSubClient implements WebPubSubClient, Link.Handl
     private void onMessage(Link from, JsonObject frame) {
         Long sequenceId = Frames.number(frame, "sequenceId");
         if (sequenceId != null && settings.protocol().isReliable()) {
-            queueSequenceAck(from);
-            if (sequenceId <= lastSequenceId) {
-                return; // replayed after a recovery: already delivered
+            boolean replayed = sequenceId <= lastSequenceId;
+            if (!replayed) {
+                lastSequenceId = sequenceId;
             }
-            lastSequenceId = sequenceId;
+            // after updating: the ack's text may be built right now, on this thread
+            queueSequenceAck(from);
+            if (replayed) {
+                return; // delivered before a recovery
+            }
         }
         WebPubSubData data;
         try {
@@ -492,9 +496,7 @@ public final class DefaultWebPubSubClient implements WebPubSubClient, Link.Handl
 
     @Override
     public CompletionStage<WebPubSubResult> joinGroup(String group, Long ackId) {
-        String name = name(group, "group");
-        long id = ackId != null ? ackId : ackIds.incrementAndGet();
-        return submit(id, Frames.joinGroup(name, id), () -> {
+        return membership("joinGroup", group, ackId, name -> {
             if (settings.autoRejoinGroups()) {
                 groups.add(name);
             }
@@ -508,9 +510,14 @@ public final class DefaultWebPubSubClient implements WebPubSubClient, Link.Handl
 
     @Override
     public CompletionStage<WebPubSubResult> leaveGroup(String group, Long ackId) {
+        return membership("leaveGroup", group, ackId, groups::remove);
+    }
+
+    private CompletionStage<WebPubSubResult> membership(String type, String group, Long ackId,
+            Consumer<String> onSuccess) {
         String name = name(group, "group");
         long id = ackId != null ? ackId : ackIds.incrementAndGet();
-        return submit(id, Frames.leaveGroup(name, id), () -> groups.remove(name));
+        return submit(id, Frames.membership(type, name, id), () -> onSuccess.accept(name));
     }
 
     @Override
@@ -596,7 +603,7 @@ public final class DefaultWebPubSubClient implements WebPubSubClient, Link.Handl
 
     private void rejoin(String group) {
         long ackId = ackIds.incrementAndGet();
-        Operation join = new Operation(ackId, Frames.joinGroup(group, ackId), null);
+        Operation join = new Operation(ackId, Frames.membership("joinGroup", group, ackId), null);
         join.result.whenComplete((r, error) -> {
             if (error != null) {
                 synchronized (lock) {

@@ -18,12 +18,9 @@ final class Frames {
     private Frames() {
     }
 
-    static String joinGroup(String group, long ackId) {
-        return "{\"type\":\"joinGroup\",\"group\":" + quote(group) + ",\"ackId\":" + ackId + "}";
-    }
-
-    static String leaveGroup(String group, long ackId) {
-        return "{\"type\":\"leaveGroup\",\"group\":" + quote(group) + ",\"ackId\":" + ackId + "}";
+    /** {@code joinGroup} or {@code leaveGroup}. */
+    static String membership(String type, String group, long ackId) {
+        return "{\"type\":\"" + type + "\",\"group\":" + quote(group) + ",\"ackId\":" + ackId + "}";
     }
 
     static String sendToGroup(String group, Long ackId, boolean noEcho, WebPubSubData data) {

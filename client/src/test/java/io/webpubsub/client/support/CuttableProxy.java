@@ -21,6 +21,8 @@ public final class CuttableProxy implements AutoCloseable {
     private volatile boolean refusing;
     private volatile boolean swallowUpstream;
     private volatile boolean swallowDownstream;
+    private final java.io.ByteArrayOutputStream recorded = new java.io.ByteArrayOutputStream();
+    private volatile boolean recording;
 
     public CuttableProxy(int targetPort) throws IOException {
         this.target = targetPort;
@@ -48,6 +50,21 @@ public final class CuttableProxy implements AutoCloseable {
     /** While true, bytes from the service are read and thrown away (e.g. acks are lost). */
     public void swallowDownstream(boolean swallow) {
         this.swallowDownstream = swallow;
+    }
+
+    /** Starts keeping the bytes the service sends (unmasked WebSocket frames: readable JSON), dropping earlier ones. */
+    public void record() {
+        synchronized (recorded) {
+            recorded.reset();
+        }
+        recording = true;
+    }
+
+    /** The bytes the service sent since {@link #record()}, as text. */
+    public String recorded() {
+        synchronized (recorded) {
+            return recorded.toString(java.nio.charset.StandardCharsets.ISO_8859_1);
+        }
     }
 
     /** Resets every open connection. */
@@ -83,6 +100,11 @@ public final class CuttableProxy implements AutoCloseable {
             try (InputStream in = from.getInputStream()) {
                 OutputStream out = to.getOutputStream();
                 for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                    if (!up && recording) {
+                        synchronized (recorded) {
+                            recorded.write(buffer, 0, n);
+                        }
+                    }
                     if (!(up ? swallowUpstream : swallowDownstream)) {
                         out.write(buffer, 0, n);
                         out.flush();

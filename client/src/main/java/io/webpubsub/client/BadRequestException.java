@@ -1,6 +1,6 @@
 package io.webpubsub.client;
 
-/** Ack error {@code BadRequest}: The service found the request malformed. */
+/** Ack error {@code BadRequest}: the service found the request malformed. */
 public class BadRequestException extends AckException {
 
     private static final long serialVersionUID = 1L;

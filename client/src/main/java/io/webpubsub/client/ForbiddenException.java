@@ -1,6 +1,9 @@
 package io.webpubsub.client;
 
-/** Ack error {@code Forbidden}: The connection lacks the permission (role) for the operation, e.g. {@code webpubsub.sendToGroup.<group>}. */
+/**
+ * Ack error {@code Forbidden}: the connection lacks the permission (role) for the operation, e.g.
+ * {@code webpubsub.sendToGroup.<group>}.
+ */
 public class ForbiddenException extends AckException {
 
     private static final long serialVersionUID = 1L;

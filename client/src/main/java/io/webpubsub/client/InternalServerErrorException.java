@@ -1,6 +1,9 @@
 package io.webpubsub.client;
 
-/** Ack error {@code InternalServerError}: The service failed, e.g. the event handler of a {@code sendEvent} failed or timed out. */
+/**
+ * Ack error {@code InternalServerError}: the service failed, e.g. the event handler of a {@code sendEvent} failed
+ * or timed out.
+ */
 public class InternalServerErrorException extends AckException {
 
     private static final long serialVersionUID = 1L;

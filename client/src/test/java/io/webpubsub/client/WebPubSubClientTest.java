@@ -301,6 +301,49 @@ class WebPubSubClientTest {
     }
 
     @Test
+    void aFailingOrBlockingListenerHoldsUpNeitherOtherListenersNorTheConnection() throws Exception {
+        Recorder events = new Recorder();
+        WebPubSubClient client = started("ivy", events, ALL_ROLES);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        WebPubSubClientListener failing = new WebPubSubClientListener() {
+            @Override
+            public void onServerMessage(ServerMessage message) {
+                throw new IllegalStateException("listener bug");
+            }
+        };
+        WebPubSubClientListener blocking = new WebPubSubClientListener() {
+            @Override
+            public void onGroupMessage(GroupMessage message) {
+                try {
+                    // blocks this client's event thread; operations, acks and the reader go on
+                    assertEquals(false, await(client.sendToGroup("room", WebPubSubData.text("from a listener")))
+                            .duplicated());
+                    release.await(Recorder.WAIT.toSeconds(), TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        };
+        client.addListener(failing);
+        client.addListener(blocking);
+        await(client.joinGroup("room"));
+        assertEquals(202, service.post("users/ivy/:send", "text/plain", "to ivy"));
+        assertEquals("to ivy", events.await(ServerMessage.class, 1).get(0).data().asText());
+        assertEquals(202, service.post("groups/room/:send", "text/plain", "first"));
+        assertEquals(202, service.post("groups/room/:send", "text/plain", "second"));
+        events.await(GroupMessage.class, 1);
+        // while the blocking listener waits, the ack of its own send came back and the client stays connected
+        assertEquals(WebPubSubClientState.CONNECTED, client.state());
+        assertEquals(1, events.all(GroupMessage.class).size());
+        release.countDown();
+        client.removeListener(blocking);
+        // the listener's send and the second REST send race to the service
+        assertEquals(java.util.Set.of("first", "second", "from a listener"), events.await(GroupMessage.class, 3)
+                .stream().map(m -> m.data().asText()).collect(java.util.stream.Collectors.toSet()));
+        assertTrue(events.lastThread().getName().startsWith("webpubsub-client-"), events.lastThread().getName());
+    }
+
+    @Test
     void aRefusedStartFailsWithTheStatusAndNoReconnect() {
         Recorder events = new Recorder();
         AtomicInteger calls = new AtomicInteger();

@@ -28,7 +28,8 @@ import java.util.concurrent.CompletionStage;
 public interface WebPubSubClient extends AutoCloseable {
 
     /**
-     * Opens the connection. Completes when the service sent {@code connected}; fails with a
+     * Opens the connection. Completes when the service sent {@code connected}, after
+     * {@link WebPubSubClientListener#onConnected}; fails with a
      * {@link WebPubSubClientException} when the credential fails, the handshake is refused or no {@code connected}
      * arrives within the connect timeout (no reconnect follows a failed start). On a started client it returns the
      * stage of the current start. Fails with {@link IllegalStateException} while stopping.
@@ -82,7 +83,8 @@ public interface WebPubSubClient extends AutoCloseable {
 
     /**
      * Sends an event to the app's event handler ({@code azure.webpubsub.user.<event>}); its reply, if any, arrives
-     * as a {@link ServerMessage} before the ack. Validation as for sendToGroup, naming {@code event}.
+     * as a {@link ServerMessage} (the service sends it before the ack, but listeners and stages run on different
+     * threads, so do not rely on their order). Validation as for sendToGroup, naming {@code event}.
      */
     CompletionStage<WebPubSubResult> sendEvent(String event, WebPubSubData content, SendEventOptions options);
 

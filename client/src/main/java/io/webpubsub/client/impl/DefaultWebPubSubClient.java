@@ -277,8 +277,9 @@ public final class DefaultWebPubSubClient implements WebPubSubClient, Link.Handl
         state = WebPubSubClientState.CONNECTED;
         fire(l -> l.onConnected(new ConnectedEvent(id, user)));
         if (started != null && !started.isDone()) {
+            // after onConnected, like stop() after onStopped
             CompletableFuture<Void> done = started;
-            completions.execute(() -> done.complete(null));
+            events.execute(() -> done.complete(null));
         }
         for (String group : new ArrayList<>(groups)) {
             rejoin(group);

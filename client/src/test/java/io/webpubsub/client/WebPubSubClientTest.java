@@ -83,7 +83,7 @@ class WebPubSubClientTest {
     }
 
     @Test
-    void startReportsTheConnectionAndStopEndsIt() {
+    void startReportsTheConnectionAndStopEndsIt() throws InterruptedException {
         Recorder events = new Recorder();
         WebPubSubClient client = started("alice", events);
         ConnectedEvent connected = events.all(ConnectedEvent.class).get(0); // start() completes after onConnected
@@ -99,7 +99,12 @@ class WebPubSubClientTest {
         assertEquals(List.of(connected, new DisconnectedEvent(connected.connectionId(), "stopped"), "stopped"),
                 events.all());
         assertNull(client.connectionId());
-        assertEquals(404, service.connectionStatus(connected.connectionId()));
+        // the service forgets the connection once it handled the close frame: poll, bounded
+        long deadline = System.nanoTime() + Recorder.WAIT.toNanos();
+        while (service.connectionStatus(connected.connectionId()) != 404) {
+            assertTrue(System.nanoTime() < deadline, "the service still knows the stopped connection");
+            Thread.sleep(20);
+        }
         Throwable afterStop = failure(client.sendToGroup("room", WebPubSubData.text("late")));
         assertEquals("The client is stopped; call start() first", afterStop.getMessage());
         assertInstanceOf(IllegalStateException.class, afterStop);

@@ -1,84 +1,94 @@
 package io.webpubsub.it.scenarios;
 
+import io.webpubsub.client.AckException;
+import io.webpubsub.client.DisconnectedEvent;
+import io.webpubsub.client.GroupMessage;
+import io.webpubsub.client.ServerMessage;
+import io.webpubsub.client.WebPubSubClient;
+import io.webpubsub.client.WebPubSubClientBuilder;
+import io.webpubsub.client.WebPubSubClientListener;
+import io.webpubsub.client.WebPubSubData;
+import io.webpubsub.client.WebPubSubProtocol;
+import io.webpubsub.client.WebPubSubResult;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.io.StringReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
-import java.nio.ByteBuffer;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
 /**
- * A browser-style client: a real WebSocket to the service with the {@code json.webpubsub.azure.v1} subprotocol,
- * connected with a client access URL. It records every frame; the scenarios wait for the frames they expect.
+ * A browser-style client on {@code io.webpubsub:webpubsub-client}: the {@code json.webpubsub.azure.v1} subprotocol,
+ * connected with a client access URL, without reconnecting (the scenarios watch the service end connections). It
+ * records what arrives in the protocol's frame shape ({@code message} and {@code system/disconnected} frames, acks
+ * as returned by the operations), so the scenarios assert on the wire format the service documents.
  */
 public final class WsClient implements AutoCloseable {
 
     /** How long a scenario waits for a frame that should come. */
     public static final Duration WAIT = Duration.ofSeconds(10);
-    private static final String PROTOCOL = "json.webpubsub.azure.v1";
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final BlockingQueue<JsonObject> frames = new LinkedBlockingQueue<>();
     private final CompletableFuture<String> closed = new CompletableFuture<>();
-    private final AtomicLong ackIds = new AtomicLong();
     private final List<JsonObject> skipped = new ArrayList<>();
-    private final WebSocket socket;
-    private final JsonObject connected;
+    private final WebPubSubClient client;
 
     private WsClient(String url) {
-        try {
-            socket = HTTP.newWebSocketBuilder().subprotocols(PROTOCOL).connectTimeout(WAIT)
-                    .buildAsync(URI.create(url), new Listener()).get(WAIT.toSeconds(), TimeUnit.SECONDS);
-        } catch (Exception e) {
-            Throwable cause = e.getCause() == null ? e : e.getCause();
-            String answer = cause instanceof java.net.http.WebSocketHandshakeException h
-                    ? " (HTTP " + h.getResponse().statusCode() + ": " + h.getResponse().body() + ")" : "";
-            throw new AssertionError("cannot connect to " + redact(url) + ": " + cause + answer, e);
-        }
-        connected = next(f -> "system".equals(f.getString("type", "")) && "connected".equals(f.getString("event", "")));
+        client = new WebPubSubClientBuilder().clientAccessUrl(url).protocol(WebPubSubProtocol.JSON)
+                .autoReconnect(false).connectTimeout(WAIT).build();
+        client.addListener(new Recorder());
     }
 
     /** Connects and waits for the service's {@code connected} message. */
     public static WsClient connect(String url) {
-        return new WsClient(url);
+        WsClient ws = new WsClient(url);
+        try {
+            ws.client.start().toCompletableFuture().get(WAIT.toSeconds() + 5, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            ws.close();
+            throw new AssertionError("cannot connect: " + cause(e), e);
+        }
+        return ws;
     }
 
-    /** Tries to connect; the failure, if the service refuses, as the exception. */
+    /**
+     * Tries to connect; why the service refused (e.g. the {@link java.net.http.WebSocketHandshakeException} with its
+     * status), or {@code null} when it let the client in.
+     */
     public static Throwable refused(String url) {
+        WsClient ws = new WsClient(url);
         try {
-            WebSocket ws = HTTP.newWebSocketBuilder().subprotocols(PROTOCOL).connectTimeout(WAIT)
-                    .buildAsync(URI.create(url), new WebSocket.Listener() { })
-                    .get(WAIT.toSeconds(), TimeUnit.SECONDS);
-            ws.abort();
+            ws.client.start().toCompletableFuture().get(WAIT.toSeconds() + 5, TimeUnit.SECONDS);
             return null;
         } catch (Exception e) {
-            return e.getCause() == null ? e : e.getCause();
+            Throwable failure = cause(e);
+            return failure.getCause() != null ? failure.getCause() : failure;
+        } finally {
+            ws.close();
         }
     }
 
-    private static String redact(String url) {
-        return url.replaceAll("access_token=[^&]*", "access_token=***");
+    private static Throwable cause(Exception e) {
+        return e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
     }
 
     /** The connection id the service gave this client. */
     public String connectionId() {
-        return connected.getString("connectionId");
+        return client.connectionId();
     }
 
     /** The userId the service gave this client, or null. */
     public String userId() {
-        return connected.isNull("userId") ? null : connected.getString("userId");
+        return client.userId();
     }
 
     /** The next frame matching, skipping (and keeping) others; fails after {@link #WAIT}. */
@@ -115,36 +125,41 @@ public final class WsClient implements AutoCloseable {
 
     /** Joins a group through the client protocol; the ack. */
     public JsonObject joinGroup(String group) {
-        long ack = ackIds.incrementAndGet();
-        send(Json.createObjectBuilder().add("type", "joinGroup").add("group", group).add("ackId", ack).build());
-        return ack(ack);
+        return ack(client.joinGroup(group));
     }
 
     /** Sends text to a group through the client protocol; the ack. */
     public JsonObject sendToGroup(String group, String text) {
-        long ack = ackIds.incrementAndGet();
-        send(Json.createObjectBuilder().add("type", "sendToGroup").add("group", group).add("ackId", ack)
-                .add("dataType", "text").add("data", text).build());
-        return ack(ack);
+        return ack(client.sendToGroup(group, WebPubSubData.text(text)));
     }
 
     /** Sends a user event with text data; the ack. */
     public JsonObject event(String name, String text) {
-        long ack = ackIds.incrementAndGet();
-        send(Json.createObjectBuilder().add("type", "event").add("event", name).add("ackId", ack)
-                .add("dataType", "text").add("data", text).build());
-        return ack(ack);
+        return ack(client.sendEvent(name, WebPubSubData.text(text)));
     }
 
-    private JsonObject ack(long id) {
-        return next(f -> "ack".equals(f.getString("type", "")) && f.getJsonNumber("ackId").longValue() == id);
+    /** The service's ack as the protocol writes it: {@code {type, ackId, success[, error{name, message}]}}. */
+    private static JsonObject ack(CompletionStage<WebPubSubResult> operation) {
+        try {
+            WebPubSubResult result = operation.toCompletableFuture().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            return Json.createObjectBuilder().add("type", "ack").add("ackId", result.ackId())
+                    .add("success", true).build();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof AckException refused) {
+                JsonObjectBuilder error = Json.createObjectBuilder().add("name", refused.getErrorName());
+                if (refused.getErrorMessage() != null) {
+                    error.add("message", refused.getErrorMessage());
+                }
+                return Json.createObjectBuilder().add("type", "ack").add("ackId", refused.getAckId())
+                        .add("success", false).add("error", error).build();
+            }
+            throw new AssertionError("the operation failed: " + e.getCause(), e.getCause());
+        } catch (Exception e) {
+            throw new AssertionError("no ack within " + WAIT, e);
+        }
     }
 
-    private void send(JsonObject frame) {
-        socket.sendText(frame.toString(), true).join();
-    }
-
-    /** Waits until the service closes the socket; the close status and reason as {@code "1000 reason"}. */
+    /** Waits until the connection ended (closed by the service); why, as the client reported it. */
     public String awaitClosed() {
         try {
             return closed.get(WAIT.toSeconds(), TimeUnit.SECONDS);
@@ -153,53 +168,56 @@ public final class WsClient implements AutoCloseable {
         }
     }
 
-    /** Whether the socket is closed (by either side). */
+    /** Whether the connection ended (either side). */
     public boolean isClosed() {
         return closed.isDone();
     }
 
     @Override
     public void close() {
-        if (!closed.isDone()) {
-            socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").orTimeout(5, TimeUnit.SECONDS)
-                    .exceptionally(e -> null).join();
-            try {
-                closed.get(5, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                socket.abort();
-            }
-        }
+        client.close();
     }
 
-    private final class Listener implements WebSocket.Listener {
-        private final StringBuilder text = new StringBuilder();
-
+    private final class Recorder implements WebPubSubClientListener {
         @Override
-        public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-            text.append(data);
-            if (last) {
-                frames.add(Json.createReader(new StringReader(text.toString())).readObject());
-                text.setLength(0);
+        public void onGroupMessage(GroupMessage message) {
+            JsonObjectBuilder frame = Json.createObjectBuilder().add("type", "message").add("from", "group")
+                    .add("group", message.group());
+            if (message.fromUserId() != null) {
+                frame.add("fromUserId", message.fromUserId());
             }
-            ws.request(1);
-            return null;
+            frames.add(data(frame, message.data()));
         }
 
         @Override
-        public CompletionStage<?> onBinary(WebSocket ws, ByteBuffer data, boolean last) {
-            ws.request(1);
-            return null;
+        public void onServerMessage(ServerMessage message) {
+            frames.add(data(Json.createObjectBuilder().add("type", "message").add("from", "server"),
+                    message.data()));
+        }
+
+        private JsonObject data(JsonObjectBuilder frame, WebPubSubData data) {
+            frame.add("dataType", data.type().wireName());
+            switch (data.type()) {
+                case TEXT -> frame.add("data", data.asText());
+                case JSON -> frame.add("data", data.as(JsonValue.class));
+                case BINARY -> frame.add("data", Base64.getEncoder().encodeToString(data.asBytes()));
+            }
+            return frame.build();
         }
 
         @Override
-        public CompletionStage<?> onClose(WebSocket ws, int status, String reason) {
-            closed.complete(status + " " + reason);
-            return null;
+        public void onDisconnected(DisconnectedEvent event) {
+            JsonObjectBuilder frame = Json.createObjectBuilder().add("type", "system").add("event", "disconnected");
+            if (event.message() != null) {
+                frame.add("message", event.message());
+            }
+            frames.add(frame.build());
+            closed.complete(String.valueOf(event.message()));
         }
 
         @Override
-        public void onError(WebSocket ws, Throwable error) {
-            closed.complete("error " + error);
+        public void onStopped() {
+            closed.complete("stopped");
         }
     }
 }

@@ -1,0 +1,90 @@
+package io.webpubsub.mp.impl.health;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.build.compatible.spi.Parameters;
+import jakarta.enterprise.inject.build.compatible.spi.SyntheticBeanCreator;
+import jakarta.enterprise.inject.build.compatible.spi.SyntheticBeanDisposer;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+
+import io.webpubsub.mp.impl.cdi.HubClientCreators;
+import io.webpubsub.mp.impl.cdi.HubClientsBean;
+import io.webpubsub.mp.impl.config.HealthSettings;
+import io.webpubsub.mp.impl.config.SettingsResolver;
+
+/**
+ * The MicroProfile Health readiness check of one hub: UP when the hub's service answers {@code HEAD /api/health}
+ * (see {@link ServiceProbe}), else DOWN with the reason. Its data: {@code hub}, {@code host} (the service's
+ * {@code host[:port]}) and, when down, {@code error}; never a key or token. A synthetic {@code @Readiness}
+ * bean registered by {@link HealthRegistration}.
+ */
+public final class HubReadinessCheck implements HealthCheck, AutoCloseable {
+
+    /** Bean parameter: the hub. */
+    static final String HUB = "hub";
+    /** The check's name is this followed by the hub. */
+    public static final String NAME_PREFIX = "Azure Web PubSub hub ";
+
+    private final String hub;
+    /** Null when the check was turned off after it was registered (Quarkus registers at build time). */
+    private final ServiceProbe probe;
+
+    HubReadinessCheck(String hub, ServiceProbe probe) {
+        this.hub = hub;
+        this.probe = probe;
+    }
+
+    @Override
+    public HealthCheckResponse call() {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("hub", hub);
+        if (probe == null) {
+            data.put("probe", "disabled");
+            return new HealthCheckResponse(NAME_PREFIX + hub, HealthCheckResponse.Status.UP, Optional.of(data));
+        }
+        ServiceProbe.Outcome outcome = probe.probe();
+        if (outcome.host() != null) {
+            data.put("host", outcome.host());
+        }
+        if (!outcome.up()) {
+            data.put("error", outcome.error());
+        }
+        return new HealthCheckResponse(NAME_PREFIX + hub,
+                outcome.up() ? HealthCheckResponse.Status.UP : HealthCheckResponse.Status.DOWN, Optional.of(data));
+    }
+
+    @Override
+    public void close() {
+        if (probe != null) {
+            probe.close();
+        }
+    }
+
+    /** Creates the check of the hub named by the bean parameter {@value #HUB}. */
+    public static final class Creator implements SyntheticBeanCreator<HubReadinessCheck> {
+        @Override
+        public HubReadinessCheck create(Instance<Object> lookup, Parameters params) {
+            String hub = params.get(HUB, String.class);
+            HubClientsBean clients = HubClientCreators.clients(lookup);
+            // malformed values were reported by the deployment check; the defaults stand in for them here
+            HealthSettings health = SettingsResolver.health(ConfigProvider.getConfig(), hub, new ArrayList<>());
+            return new HubReadinessCheck(hub, health.enabled()
+                    ? new ServiceProbe(() -> clients.settings(hub), health, System::nanoTime) : null);
+        }
+    }
+
+    /** Releases the probe's REST client when the application stops. */
+    public static final class Disposer implements SyntheticBeanDisposer<HubReadinessCheck> {
+        @Override
+        public void dispose(HubReadinessCheck check, Instance<Object> lookup, Parameters params) {
+            check.close();
+        }
+    }
+}

@@ -32,6 +32,8 @@ public final class HubReadinessCheck implements HealthCheck, AutoCloseable {
     /** The check's name is this followed by the hub. */
     public static final String NAME_PREFIX = "Azure Web PubSub hub ";
 
+    private static final ClassLoader APP_LOADER = HubReadinessCheck.class.getClassLoader();
+
     private final String hub;
     /** Null when the check was turned off after it was registered (Quarkus registers at build time). */
     private final ServiceProbe probe;
@@ -43,6 +45,19 @@ public final class HubReadinessCheck implements HealthCheck, AutoCloseable {
 
     @Override
     public HealthCheckResponse call() {
+        // Payara runs health checks on a thread whose context class loader is not the application's, where
+        // MicroProfile Config would not see the application's configuration
+        Thread thread = Thread.currentThread();
+        ClassLoader before = thread.getContextClassLoader();
+        thread.setContextClassLoader(APP_LOADER);
+        try {
+            return respond();
+        } finally {
+            thread.setContextClassLoader(before);
+        }
+    }
+
+    private HealthCheckResponse respond() {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("hub", hub);
         if (probe == null) {
@@ -74,7 +89,8 @@ public final class HubReadinessCheck implements HealthCheck, AutoCloseable {
             String hub = params.get(HUB, String.class);
             HubClientsBean clients = HubClientCreators.clients(lookup);
             // malformed values were reported by the deployment check; the defaults stand in for them here
-            HealthSettings health = SettingsResolver.health(ConfigProvider.getConfig(), hub, new ArrayList<>());
+            HealthSettings health = SettingsResolver.health(ConfigProvider.getConfig(APP_LOADER), hub,
+                    new ArrayList<>());
             return new HubReadinessCheck(hub, health.enabled()
                     ? new ServiceProbe(() -> clients.settings(hub), health, System::nanoTime) : null);
         }

@@ -106,7 +106,7 @@ public final class ServiceProbe implements AutoCloseable {
 
     private static String text(Throwable t) {
         String text = t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
-        return text.length() > MAX_ERROR_CHARS ? text.substring(0, MAX_ERROR_CHARS) + "…" : text;
+        return text.length() > MAX_ERROR_CHARS ? text.substring(0, MAX_ERROR_CHARS) + "..." : text;
     }
 
     /** {@code host} or {@code host:port}: what an operator recognises, without path or query. */

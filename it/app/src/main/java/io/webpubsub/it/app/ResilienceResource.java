@@ -29,14 +29,17 @@ public class ResilienceResource {
     @Produces(MediaType.TEXT_PLAIN)
     public String send(@PathParam("method") String method, String text) {
         Map<String, Function<String, String>> methods = Map.of("retried", sender::retried, "timed", sender::timed,
-                "guarded", sender::guarded, "withFallback", sender::withFallback, "recommended", sender::recommended);
+                "guarded", sender::guarded,
+                "timedAsync", t -> sender.timedAsync(t).toCompletableFuture().join(), "withFallback", sender::withFallback, "recommended", sender::recommended);
         Function<String, String> call = methods.get(method);
         if (call == null) {
             throw new jakarta.ws.rs.NotFoundException("no method " + method);
         }
         try {
             return call.apply(text);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException thrown) {
+            Throwable e = thrown instanceof java.util.concurrent.CompletionException && thrown.getCause() != null
+                    ? thrown.getCause() : thrown;
             return "failed: " + e.getClass().getSimpleName()
                     + (e instanceof WebPubSubServiceException s ? " " + s.getStatusCode() : "");
         }

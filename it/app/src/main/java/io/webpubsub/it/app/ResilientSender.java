@@ -2,10 +2,13 @@ package io.webpubsub.it.app;
 
 import io.webpubsub.mp.WebPubSubDeliveryUnknownException;
 import io.webpubsub.mp.WebPubSubHub;
+import io.webpubsub.mp.WebPubSubHubAsyncClient;
 import io.webpubsub.mp.WebPubSubHubClient;
 import io.webpubsub.mp.models.Message;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.concurrent.CompletionStage;
+import org.eclipse.microprofile.faulttolerance.Asynchronous;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Fallback;
 import org.eclipse.microprofile.faulttolerance.Retry;
@@ -26,6 +29,10 @@ public class ResilientSender {
     @WebPubSubHub(HUB)
     WebPubSubHubClient hub;
 
+    @Inject
+    @WebPubSubHub(HUB)
+    WebPubSubHubAsyncClient hubAsync;
+
     /** Retried twice, but never after the library said the message may have been delivered. */
     @Retry(maxRetries = 2, delay = 50, jitter = 0, abortOn = WebPubSubDeliveryUnknownException.class)
     public String retried(String text) {
@@ -36,6 +43,13 @@ public class ResilientSender {
     @Timeout(500)
     public String timed(String text) {
         return send(text);
+    }
+
+    /** Given up after 500 ms, on the asynchronous client: the stage fails at the deadline. */
+    @Asynchronous
+    @Timeout(500)
+    public CompletionStage<String> timedAsync(String text) {
+        return hubAsync.sendToAll(Message.text(text)).thenApply(sent -> "sent");
     }
 
     /** Opens after two failures in a row and stays open for a minute. */

@@ -73,8 +73,22 @@ public interface FaultToleranceScenarios extends Deployed {
         assertEquals("failed: TimeoutException", send("timed", "a"));
         long tookMs = (System.nanoTime() - start) / 1_000_000;
         assertSends(1, service);
-        System.out.println("[fault tolerance] @Timeout(500) against a hanging service answered after " + tookMs
-                + " ms (hub read-timeout 5 s)");
+        // the blocking client answers at the deadline only where the REST client's read reacts to the interrupt
+        System.out.println("[fault tolerance] @Timeout(500) on the blocking client against a hanging service answered"
+                + " after " + tookMs + " ms (hub read-timeout 5 s)");
+        service.reset();
+    }
+
+    @Test
+    default void timeoutOnTheAsyncClientFailsAtTheDeadline() {
+        FaultyService service = faulty().then(FaultyService.Fault.hang(), 10);
+        long start = System.nanoTime();
+        assertEquals("failed: TimeoutException", send("timedAsync", "a"));
+        long tookMs = (System.nanoTime() - start) / 1_000_000;
+        assertSends(1, service);
+        System.out.println("[fault tolerance] @Asynchronous @Timeout(500) on the async client answered after " + tookMs
+                + " ms");
+        assertTrue(tookMs < 4_000, "the stage failed only after " + tookMs + " ms, the read timeout is 5 s");
         service.reset();
     }
 

@@ -213,6 +213,19 @@ class ReadinessCheckTest {
         }
     }
 
+    /** What Quarkus does when a check registered at build time is turned off by the run-time configuration. */
+    @Test
+    void aCheckTurnedOffAfterItWasRegisteredAnswersUpWithoutProbing() {
+        try (TestConfig deployed = TestConfig.of(config()); WeldContainer weld = boot();
+                TestConfig running = TestConfig.of(config("azure.webpubsub.hubs.chat.health.enabled", "false"))) {
+            JsonObject chat = check(readiness(weld), "chat");
+            assertEquals("UP", chat.getString("status"));
+            assertEquals("disabled", chat.getJsonObject("data").getString("probe"));
+            assertEquals(List.of("HEAD /api/health?api-version=2024-12-01"),
+                    service.requests().stream().map(r -> r.method() + " " + r.target()).toList(), "only news probed");
+        }
+    }
+
     @Test
     void eachCheckCanBeLookedUpByItsHub() {
         try (TestConfig config = TestConfig.of(config()); WeldContainer weld = boot()) {

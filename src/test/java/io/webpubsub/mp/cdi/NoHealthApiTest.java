@@ -2,8 +2,13 @@ package io.webpubsub.mp.cdi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -30,6 +35,21 @@ class NoHealthApiTest {
         @Inject
         @WebPubSubHub("chat")
         WebPubSubHubClient chat;
+    }
+
+    /** As containers do that load every class of a deployment (Arquillian's Weld embedded). */
+    @Test
+    void everyClassOfTheLibraryLoadsWithoutMicroProfileHealth() throws Exception {
+        Path classes = Path.of(HubClientsBean.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        List<String> names;
+        try (Stream<Path> files = Files.walk(classes)) {
+            names = files.map(f -> classes.relativize(f).toString()).filter(f -> f.endsWith(".class"))
+                    .map(f -> f.substring(0, f.length() - ".class".length()).replace('/', '.')).toList();
+        }
+        assertTrue(names.contains("io.webpubsub.mp.impl.health.HubReadinessCheck"), names.toString());
+        for (String name : names) {
+            Class.forName(name, false, HubClientsBean.class.getClassLoader());
+        }
     }
 
     @Test

@@ -1,5 +1,8 @@
 package io.webpubsub.mp.impl.health;
 
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -24,8 +27,12 @@ import io.webpubsub.mp.impl.config.SettingsResolver;
  * (see {@link ServiceProbe}), else DOWN with the reason. Its data: {@code hub}, {@code host} (the service's
  * {@code host[:port]}) and, when down, {@code error}; never a key or token. A synthetic {@code @Readiness}
  * bean registered by {@link HealthRegistration}.
+ *
+ * <p>The bean is a {@link Proxy} implementing {@link HealthCheck} with this handler: no class of the library has a
+ * MicroProfile Health supertype, so a class path without the API never meets one (some containers, such as
+ * Arquillian's Weld embedded, load every class of a deployment and fail on a missing interface).
  */
-public final class HubReadinessCheck implements HealthCheck, AutoCloseable {
+public final class HubReadinessCheck implements InvocationHandler, AutoCloseable {
 
     /** Bean parameter: the hub. */
     static final String HUB = "hub";
@@ -43,7 +50,26 @@ public final class HubReadinessCheck implements HealthCheck, AutoCloseable {
         this.probe = probe;
     }
 
+    /** @return the check as the {@link HealthCheck} bean instance */
+    HealthCheck asHealthCheck() {
+        return (HealthCheck) Proxy.newProxyInstance(APP_LOADER, new Class<?>[] {HealthCheck.class}, this);
+    }
+
     @Override
+    public Object invoke(Object proxy, Method method, Object[] args) {
+        return switch (method.getName()) {
+            case "call" -> call();
+            case "equals" -> proxy == args[0];
+            case "hashCode" -> System.identityHashCode(proxy);
+            default -> "HubReadinessCheck[" + hub + "]";
+        };
+    }
+
+    /**
+     * Probes (or answers from the cache) and reports.
+     *
+     * @return the check's response
+     */
     public HealthCheckResponse call() {
         // Payara runs health checks on a thread whose context class loader is not the application's, where
         // MicroProfile Config would not see the application's configuration
@@ -83,24 +109,24 @@ public final class HubReadinessCheck implements HealthCheck, AutoCloseable {
     }
 
     /** Creates the check of the hub named by the bean parameter {@value #HUB}. */
-    public static final class Creator implements SyntheticBeanCreator<HubReadinessCheck> {
+    public static final class Creator implements SyntheticBeanCreator<HealthCheck> {
         @Override
-        public HubReadinessCheck create(Instance<Object> lookup, Parameters params) {
+        public HealthCheck create(Instance<Object> lookup, Parameters params) {
             String hub = params.get(HUB, String.class);
             HubClientsBean clients = HubClientCreators.clients(lookup);
             // malformed values were reported by the deployment check; the defaults stand in for them here
             HealthSettings health = SettingsResolver.health(ConfigProvider.getConfig(APP_LOADER), hub,
                     new ArrayList<>());
             return new HubReadinessCheck(hub, health.enabled()
-                    ? new ServiceProbe(() -> clients.settings(hub), health, System::nanoTime) : null);
+                    ? new ServiceProbe(() -> clients.settings(hub), health, System::nanoTime) : null).asHealthCheck();
         }
     }
 
     /** Releases the probe's REST client when the application stops. */
-    public static final class Disposer implements SyntheticBeanDisposer<HubReadinessCheck> {
+    public static final class Disposer implements SyntheticBeanDisposer<HealthCheck> {
         @Override
-        public void dispose(HubReadinessCheck check, Instance<Object> lookup, Parameters params) {
-            check.close();
+        public void dispose(HealthCheck check, Instance<Object> lookup, Parameters params) {
+            ((HubReadinessCheck) Proxy.getInvocationHandler(check)).close();
         }
     }
 }

@@ -19,7 +19,7 @@ final class ReadinessBeans {
     static void add(SyntheticComponents components, List<String> hubs) {
         for (String hub : hubs) {
             // one instance per application: it holds the probe's cache and REST client (no proxy needed)
-            components.addBean(HubReadinessCheck.class).type(HealthCheck.class).qualifier(Readiness.Literal.INSTANCE)
+            components.addBean(HealthCheck.class).type(HealthCheck.class).qualifier(Readiness.Literal.INSTANCE)
                     .qualifier(WebPubSubHub.Literal.of(hub)).scope(Singleton.class)
                     .withParam(HubReadinessCheck.HUB, hub)
                     .createWith(HubReadinessCheck.Creator.class).disposeWith(HubReadinessCheck.Disposer.class);

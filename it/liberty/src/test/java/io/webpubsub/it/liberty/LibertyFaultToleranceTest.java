@@ -1,6 +1,7 @@
 package io.webpubsub.it.liberty;
 
 import io.webpubsub.it.scenarios.FaultToleranceScenarios;
+import io.webpubsub.it.scenarios.AppConfig;
 import io.webpubsub.it.scenarios.arquillian.AppWar;
 import java.net.URI;
 import java.net.URL;
@@ -19,7 +20,7 @@ class LibertyFaultToleranceTest implements FaultToleranceScenarios {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return AppWar.create("resilience", FaultToleranceScenarios.properties());
+        return AppWar.create("resilience", AppConfig.properties());
     }
 
     @Override

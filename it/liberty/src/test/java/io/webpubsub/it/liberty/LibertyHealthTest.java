@@ -1,6 +1,7 @@
 package io.webpubsub.it.liberty;
 
 import io.webpubsub.it.scenarios.HealthScenarios;
+import io.webpubsub.it.scenarios.AppConfig;
 import io.webpubsub.it.scenarios.arquillian.AppWar;
 import java.net.URI;
 import java.net.URL;
@@ -19,7 +20,7 @@ class LibertyHealthTest implements HealthScenarios {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return AppWar.create("readiness", HealthScenarios.properties());
+        return AppWar.create("readiness", AppConfig.properties());
     }
 
     @Override

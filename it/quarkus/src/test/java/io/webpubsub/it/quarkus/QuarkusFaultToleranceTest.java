@@ -9,7 +9,7 @@ import java.net.URL;
 
 /** MicroProfile Fault Tolerance around the hub client on Quarkus (quarkus-smallrye-fault-tolerance). */
 @QuarkusTest
-@WithTestResource(FaultyResource.class)
+@WithTestResource(EmulatorResource.class)
 class QuarkusFaultToleranceTest implements FaultToleranceScenarios {
 
     @TestHTTPResource("/")

@@ -9,7 +9,7 @@ import java.net.URL;
 
 /** The library's readiness checks on Quarkus (quarkus-smallrye-health, under the non-application root /q). */
 @QuarkusTest
-@WithTestResource(HealthResource.class)
+@WithTestResource(EmulatorResource.class)
 class QuarkusHealthTest implements HealthScenarios {
 
     @TestHTTPResource("/")

@@ -19,9 +19,9 @@ public interface FaultToleranceScenarios extends Deployed {
     String HUB = "faulty";
     String SEND = "POST /api/hubs/" + HUB + "/:send?api-version=2024-12-01";
 
-    /** The app's configuration: the scenarios' own, plus hub faulty on the faulty service. */
-    static Map<String, String> properties() {
-        Map<String, String> p = new LinkedHashMap<>(AppConfig.properties());
+    /** Hub faulty on the faulty service, with one library retry after 10 ms and a 5 s read timeout. */
+    static Map<String, String> hubProperties() {
+        Map<String, String> p = new LinkedHashMap<>();
         p.put("azure.webpubsub.hubs." + HUB + ".connection-string", FaultyService.current().connectionString());
         p.put("azure.webpubsub.hubs." + HUB + ".retry.max-retries", "1");
         p.put("azure.webpubsub.hubs." + HUB + ".retry.delay", "10ms");

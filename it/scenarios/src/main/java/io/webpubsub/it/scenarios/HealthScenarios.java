@@ -13,22 +13,23 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
 /**
- * The library's MicroProfile Health readiness checks on a runtime: the app is deployed with {@link #properties()},
- * hub {@code news} on the {@link StoppableService} and hub {@code chat} on the emulator of the run. Stopping the
- * news service turns {@code /health/ready} DOWN naming that hub; starting it again on the same port turns it UP.
+ * The library's MicroProfile Health readiness checks on a runtime: the app's hub {@code pulse} is on the
+ * {@link StoppableService} ({@link #hubProperties()}, part of {@link AppConfig#properties()}), hub {@code chat} on
+ * the emulator of the run. Stopping the pulse service turns {@code /health/ready} DOWN naming that hub; starting
+ * it again on the same port turns it UP.
  */
 public interface HealthScenarios extends Deployed {
 
     /** The hub whose service the scenario stops. */
-    String HUB = "news";
+    String HUB = "pulse";
     /** The name of the library's check of {@link #HUB}. */
     String CHECK = "Azure Web PubSub hub " + HUB;
     /** Long enough for a probe that times out, the cache and a slow runtime. */
     Duration BOUND = Duration.ofSeconds(60);
 
-    /** The app's configuration: the scenarios' own, hub news on the stoppable service, a short cache. */
-    static Map<String, String> properties() {
-        Map<String, String> p = new LinkedHashMap<>(AppConfig.properties());
+    /** Hub pulse on the stoppable service, a short cache of the readiness probes. */
+    static Map<String, String> hubProperties() {
+        Map<String, String> p = new LinkedHashMap<>();
         p.put("azure.webpubsub.hubs." + HUB + ".connection-string", StoppableService.current().connectionString());
         p.put("azure.webpubsub.health.cache-ttl", "500ms");
         p.put("azure.webpubsub.health.timeout", "2s");
@@ -42,15 +43,16 @@ public interface HealthScenarios extends Deployed {
 
     @Test
     default void readinessIsUpThenDownNamingTheHubWhileItsServiceIsStoppedThenUpAgain() {
-        StoppableService news = StoppableService.current();
-        news.start();
+        StoppableService pulse = StoppableService.current();
+        pulse.start();
+        FaultyService.current().reset(); // hub faulty's service answers its probe normally
         try {
             JsonObject up = awaitReadiness(r -> r.status() == 200, "UP with the service running");
             assertEquals("UP", check(up, CHECK).getString("status"), up.toString());
             assertEquals(HUB, check(up, CHECK).getJsonObject("data").getString("hub"));
             assertEquals("UP", check(up, "Azure Web PubSub hub chat").getString("status"), up.toString());
 
-            news.stop();
+            pulse.stop();
             JsonObject down = awaitReadiness(r -> r.status() == 503, "DOWN after the service stopped");
             assertEquals("DOWN", down.getString("status"), down.toString());
             JsonObject check = check(down, CHECK);
@@ -59,11 +61,11 @@ public interface HealthScenarios extends Deployed {
             assertEquals(true, check.getJsonObject("data").containsKey("error"), down.toString());
             assertEquals("UP", check(down, "Azure Web PubSub hub chat").getString("status"), down.toString());
 
-            news.start();
+            pulse.start();
             JsonObject again = awaitReadiness(r -> r.status() == 200, "UP after the service restarted");
             assertEquals("UP", check(again, CHECK).getString("status"), again.toString());
         } finally {
-            news.start();
+            pulse.start();
         }
     }
 

@@ -29,8 +29,8 @@ public class ResilienceResource {
     @Produces(MediaType.TEXT_PLAIN)
     public String send(@PathParam("method") String method, String text) {
         Map<String, Function<String, String>> methods = Map.of("retried", sender::retried, "timed", sender::timed,
-                "guarded", sender::guarded,
-                "timedAsync", t -> sender.timedAsync(t).toCompletableFuture().join(), "withFallback", sender::withFallback, "recommended", sender::recommended);
+                "timedAsync", t -> sender.timedAsync(t).toCompletableFuture().join(), "guarded", sender::guarded,
+                "withFallback", sender::withFallback, "recommended", sender::recommended);
         Function<String, String> call = methods.get(method);
         if (call == null) {
             throw new jakarta.ws.rs.NotFoundException("no method " + method);

@@ -52,6 +52,16 @@ public record HubSettings(String hub, String endpoint, String reverseProxyEndpoi
         Objects.requireNonNull(retry, "retry");
     }
 
+    /**
+     * @param connect the connect timeout
+     * @param read the read timeout
+     * @return these settings with other timeouts
+     */
+    public HubSettings withTimeouts(Duration connect, Duration read) {
+        return new HubSettings(hub, endpoint, reverseProxyEndpoint, key, tokenCredential, serviceVersion, tokenLifetime,
+                tokenCacheSize, retry, connect, read, executor);
+    }
+
     @Override
     public String toString() {
         return "HubSettings[hub=" + hub + ", endpoint=" + endpoint + ", reverseProxyEndpoint=" + reverseProxyEndpoint

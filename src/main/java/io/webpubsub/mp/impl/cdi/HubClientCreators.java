@@ -17,7 +17,11 @@ public final class HubClientCreators {
     private HubClientCreators() {
     }
 
-    private static HubClientsBean clients(Instance<Object> lookup) {
+    /**
+     * @param lookup a synthetic bean creator's lookup
+     * @return the application's {@link HubClientsBean}
+     */
+    public static HubClientsBean clients(Instance<Object> lookup) {
         Instance<HubClientsBean> bean = lookup.select(HubClientsBean.class);
         // Payara (Weld in EE mode) hands the creator a lookup of the extension's own bean archive, which cannot
         // see the beans of the library jar in WEB-INF/lib; the application's container can.

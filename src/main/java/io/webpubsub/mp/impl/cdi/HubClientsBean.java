@@ -22,6 +22,7 @@ import io.webpubsub.mp.WebPubSubHubClient;
 import io.webpubsub.mp.WebPubSubKeyCredential;
 import io.webpubsub.mp.impl.HubNames;
 import io.webpubsub.mp.impl.HubRuntime;
+import io.webpubsub.mp.impl.HubSettings;
 import io.webpubsub.mp.impl.config.HubConfig;
 import io.webpubsub.mp.impl.config.SettingsResolver;
 import io.webpubsub.mp.impl.emulator.EmbeddedEmulatorBean;
@@ -67,6 +68,15 @@ public class HubClientsBean implements WebPubSubClients, SettingsResolver.Creden
      */
     public WebPubSubRestApi restApi(String hub) {
         return runtime(hub).restApi();
+    }
+
+    /**
+     * @param hub the hub
+     * @return the hub's settings, as its clients use them (created on first use)
+     * @throws IllegalStateException naming the keys when the hub's configuration is incomplete or malformed
+     */
+    public HubSettings settings(String hub) {
+        return runtime(hub).settings();
     }
 
     private HubRuntime runtime(String hub) {

@@ -66,6 +66,9 @@ public final class HubConfigCheck implements SyntheticObserver<Object> {
             if (!embedded || EmbeddedEmulator.configured(new HubConfig(config, hub))) {
                 SettingsResolver.resolve(config, hub, credentials).problems().forEach(p -> problems.add(p + where));
             }
+            List<String> health = new ArrayList<>();
+            SettingsResolver.health(config, hub, health);
+            health.forEach(p -> problems.add(p + where));
         });
         return problems;
     }

@@ -26,6 +26,7 @@ import io.webpubsub.mp.WebPubSubHubAsyncClient;
 import io.webpubsub.mp.WebPubSubHubClient;
 import io.webpubsub.mp.WebPubSubKeyCredential;
 import io.webpubsub.mp.impl.HubNames;
+import io.webpubsub.mp.impl.health.HealthRegistration;
 import io.webpubsub.mp.rest.WebPubSubRestApi;
 import io.webpubsub.mp.spi.WebPubSubTokenCredential;
 
@@ -76,6 +77,8 @@ public class WebPubSubExtension implements BuildCompatibleExtension {
         if (QuarkusBuild.isRunning() && !hubs.isEmpty()) {
             registerStartupCheck(components, hubs.keySet());
         }
+        HealthRegistration.register(components, hubs.keySet().stream().filter(h -> HubNames.hubProblem(h).isEmpty())
+                .toList());
     }
 
     /** Quarkus: the run-time configuration is checked when the application starts, before other observers. */

@@ -17,6 +17,12 @@ public final class Keys {
     public static final String RETRY_MAX_DELAY = "retry.max-delay";
     public static final String CONNECT_TIMEOUT = "connect-timeout";
     public static final String READ_TIMEOUT = "read-timeout";
+    /** Whether the hub gets an MP Health readiness check (read when the application is deployed). */
+    public static final String HEALTH_ENABLED = "health.enabled";
+    /** Connect and read timeout of the readiness check's probe. */
+    public static final String HEALTH_TIMEOUT = "health.timeout";
+    /** How long a probe's result answers further readiness checks. */
+    public static final String HEALTH_CACHE_TTL = "health.cache-ttl";
 
     private Keys() {
     }

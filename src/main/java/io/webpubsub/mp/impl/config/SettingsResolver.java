@@ -210,6 +210,26 @@ public final class SettingsResolver {
     }
 
     /**
+     * The readiness-check settings of one hub ({@code health.enabled}, {@code health.timeout},
+     * {@code health.cache-ttl}), per hub first, then global.
+     *
+     * @param config the configuration
+     * @param hub the hub (a valid name)
+     * @param problems receives each malformed value, naming its key
+     * @return the settings, with the default for each malformed value
+     */
+    public static HealthSettings health(Config config, String hub, List<String> problems) {
+        SettingsResolver resolver = new SettingsResolver(new HubConfig(config, hub));
+        HealthSettings defaults = HealthSettings.DEFAULTS;
+        HealthSettings health = new HealthSettings(
+                resolver.value(Keys.HEALTH_ENABLED, SettingsResolver::bool, defaults.enabled()),
+                resolver.value(Keys.HEALTH_TIMEOUT, SettingsResolver::positive, defaults.timeout()),
+                resolver.value(Keys.HEALTH_CACHE_TTL, SettingsResolver::nonNegative, defaults.cacheTtl()));
+        problems.addAll(resolver.problems);
+        return health;
+    }
+
+    /**
      * The message for a hub without any connection settings.
      *
      * @param hub the hub
@@ -269,6 +289,14 @@ public final class SettingsResolver {
             throw new IllegalArgumentException("must not be negative, was '" + text + "'");
         }
         return d;
+    }
+
+    private static boolean bool(String text) {
+        String value = text.trim();
+        if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(value);
+        }
+        throw new IllegalArgumentException("must be true or false, was '" + text + "'");
     }
 
     private static int whole(String text, int min) {

@@ -24,6 +24,10 @@ public final class AppConfig {
         p.put("azure.webpubsub.connection-string", connectionString);
         p.put("azure.webpubsub.hubs.chat.upstream.system-events", "connect,connected,disconnected");
         p.put("azure.webpubsub.hubs.chat.upstream.user-event-pattern", "*");
+        // the hubs of the readiness and fault-tolerance scenarios, on their own local services; one configuration
+        // for every test class, so Quarkus starts the app once
+        p.putAll(HealthScenarios.hubProperties());
+        p.putAll(FaultToleranceScenarios.hubProperties());
         return p;
     }
 

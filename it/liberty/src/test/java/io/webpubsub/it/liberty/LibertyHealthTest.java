@@ -1,0 +1,30 @@
+package io.webpubsub.it.liberty;
+
+import io.webpubsub.it.scenarios.HealthScenarios;
+import io.webpubsub.it.scenarios.AppConfig;
+import io.webpubsub.it.scenarios.arquillian.AppWar;
+import java.net.URI;
+import java.net.URL;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The library's readiness checks on Open Liberty ({@code mpHealth-4.0}, {@code /health/ready}). */
+@ExtendWith(ArquillianExtension.class)
+class LibertyHealthTest implements HealthScenarios {
+
+    @ArquillianResource
+    URL base;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return AppWar.create("readiness", AppConfig.properties());
+    }
+
+    @Override
+    public URI appUri() {
+        return URI.create(base.toString());
+    }
+}

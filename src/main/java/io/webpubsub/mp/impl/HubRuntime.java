@@ -3,6 +3,8 @@ package io.webpubsub.mp.impl;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
@@ -36,6 +38,10 @@ public final class HubRuntime implements AutoCloseable {
     private static final String DISABLE_DEFAULT_MAPPER = "microprofile.rest.client.disable.default.mapper";
     private static final String JERSEY_SUPPRESS_HTTP_COMPLIANCE_VALIDATION =
             "jersey.config.client.suppressHttpComplianceValidation";
+    /** RESTEasy classic calls {@code ResteasyClientBuilder.connectionTTL(long, TimeUnit)} with these arguments. */
+    private static final String RESTEASY_CONNECTION_TTL = "resteasy.connectionTTL";
+    /** The Quarkus REST client's idle limit (Vert.x keep-alive timeout), whole seconds. */
+    private static final String QUARKUS_CONNECTION_TTL = "io.quarkus.rest.client.connection-ttl";
 
     private final HubSettings settings;
     private final WebPubSubRestApi api;
@@ -111,6 +117,10 @@ public final class HubRuntime implements AutoCloseable {
                 .connectTimeout(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .readTimeout(settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .property(DISABLE_DEFAULT_MAPPER, Boolean.TRUE)
+                // pooled connections the server or a load balancer may have closed are not reused; each
+                // implementation reads its own key and stores the others unused
+                .property(RESTEASY_CONNECTION_TTL, List.of(settings.idleTimeout().toMillis(), TimeUnit.MILLISECONDS))
+                .property(QUARKUS_CONNECTION_TTL, wholeSeconds(settings.idleTimeout()))
                 // the service's PUT operations carry no body, which Jersey (Payara) refuses unless told otherwise
                 .property(JERSEY_SUPPRESS_HTTP_COMPLIANCE_VALIDATION, Boolean.TRUE)
                 .register(new ErrorMapper(), 1)
@@ -128,6 +138,12 @@ public final class HubRuntime implements AutoCloseable {
                     jakarta.ws.rs.Priorities.USER + 1000);
         }
         return builder;
+    }
+
+    /** Rounded down (a shorter limit is the safe side), at least 1. */
+    private static Integer wholeSeconds(Duration duration) {
+        long seconds = Math.max(1, duration.toSeconds());
+        return (int) Math.min(seconds, Integer.MAX_VALUE);
     }
 
     /** @return the settings */

@@ -13,19 +13,16 @@ import java.util.function.Supplier;
 
 import javax.crypto.spec.SecretKeySpec;
 
-import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.spi.ConfigProviderResolver;
 import org.junit.jupiter.api.Test;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
-import io.smallrye.config.PropertiesConfigSource;
-import io.smallrye.config.SmallRyeConfigBuilder;
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.build.Jwt;
 import io.webpubsub.mp.WebPubSubClientBuilder;
 import io.webpubsub.mp.WebPubSubHubClient;
+import io.webpubsub.mp.cdi.TestConfig;
 import io.webpubsub.mp.models.ClientAccessOptions;
 import io.webpubsub.mp.models.Message;
 import io.webpubsub.mp.testing.FakeService;
@@ -116,20 +113,8 @@ class TokenIsolationTest {
     }
 
     private static <T> T withConfig(Map<String, String> properties, Supplier<T> action) {
-        Config config = new SmallRyeConfigBuilder().addDefaultSources()
-                .withSources(new PropertiesConfigSource(properties, "test", 500)).build();
-        ClassLoader loader = Thread.currentThread().getContextClassLoader();
-        ConfigProviderResolver resolver = ConfigProviderResolver.instance();
-        try {
-            resolver.releaseConfig(resolver.getConfig(loader));
-        } catch (RuntimeException ignored) {
-            // none registered yet
-        }
-        resolver.registerConfig(config, loader);
-        try {
+        try (TestConfig config = TestConfig.of(properties)) {
             return action.get();
-        } finally {
-            resolver.releaseConfig(config);
         }
     }
 }

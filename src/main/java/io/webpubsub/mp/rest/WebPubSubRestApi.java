@@ -30,8 +30,9 @@ import jakarta.ws.rs.core.MediaType;
  * {@link io.webpubsub.mp.WebPubSubServiceVersion#getVersion()}). Null query parameters are omitted; list
  * parameters are sent repeated ({@code excluded=a&excluded=b}). The {@code :send} operations label the body with
  * the {@code contentType} argument; when it is null the body is sent as {@code application/octet-stream} (never as
- * JSON by default: the service would deliver binary or text as JSON to clients). Path parameters are percent-encoded by the REST
- * client implementation, except {@code /}, which implementations leave as a path separator: pass values that may
+ * JSON by default: the service would deliver binary or text as JSON to clients). Path parameters are
+ * percent-encoded by the REST client implementation, except {@code /}, which implementations leave as a path
+ * separator: pass values that may
  * contain {@code /} (group names, user ids) through {@link PathSegments#slashSafe(String)}, and the instances the
  * library builds send it as {@code %2F}. Errors
  * (status 400 and above) are thrown as {@link io.webpubsub.mp.WebPubSubServiceException} (404 as

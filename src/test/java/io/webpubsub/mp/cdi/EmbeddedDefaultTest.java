@@ -103,7 +103,8 @@ class EmbeddedDefaultTest {
     void unconfiguredHubsUseTheLocalServiceAndConfiguredHubsKeepTheirs() throws Exception {
         inLoader(withProvider(), () -> {
             try (TestConfig config = TestConfig.of(Map.of("mp.config.profile", "test",
-                    "azure.webpubsub.hubs.news.connection-string", "Endpoint=" + azure.endpoint() + ";AccessKey=" + KEY));
+                    "azure.webpubsub.hubs.news.connection-string",
+                    "Endpoint=" + azure.endpoint() + ";AccessKey=" + KEY));
                     WeldContainer weld = boot()) {
                 App app = weld.select(App.class).get();
                 app.chat.sendToAll(Message.text("to the local service"));

@@ -36,7 +36,8 @@ public final class JwtMinter {
         Thread warmUp = new Thread(() -> {
             try {
                 Instant now = Instant.now();
-                restToken("https://warm-up.invalid/api", now, now.plusSeconds(60), "warm-up-key-0123456789abcdefghijklmn");
+                restToken("https://warm-up.invalid/api", now, now.plusSeconds(60),
+                        "warm-up-key-0123456789abcdefghijklmn");
             } catch (RuntimeException | LinkageError e) {
                 System.getLogger("io.webpubsub.mp").log(System.Logger.Level.DEBUG, "Token warm-up failed", e);
             }

@@ -47,6 +47,7 @@ public final class WebPubSubClientBuilder {
     private RetryOptions retryOptions = new RetryOptions();
     private Duration tokenLifetime = HubSettings.DEFAULT_TOKEN_LIFETIME;
     private Duration connectTimeout = HubSettings.DEFAULT_CONNECT_TIMEOUT;
+    private Duration connectionIdleTimeout = HubSettings.DEFAULT_IDLE_TIMEOUT;
     private Duration readTimeout = HubSettings.DEFAULT_READ_TIMEOUT;
     private Executor executor;
 
@@ -189,6 +190,20 @@ public final class WebPubSubClientBuilder {
     }
 
     /**
+     * How long a pooled HTTP connection may stay unused and still be reused; keep it below the idle timeout of the
+     * service and of any load balancer in between, so that no request is written to a connection they closed (see
+     * the README, "Running in production", for how each REST client implementation applies it).
+     *
+     * @param connectionIdleTimeout positive; default 30 s (config key {@code connection-idle-timeout})
+     * @return this builder
+     * @throws IllegalArgumentException if not positive
+     */
+    public WebPubSubClientBuilder connectionIdleTimeout(Duration connectionIdleTimeout) {
+        this.connectionIdleTimeout = positive(connectionIdleTimeout, "connectionIdleTimeout");
+        return this;
+    }
+
+    /**
      * The executor that runs the (blocking) REST calls of the asynchronous client.
      *
      * @param executor the executor, or null for the library's shared pool of up to 64 daemon threads
@@ -266,7 +281,7 @@ public final class WebPubSubClientBuilder {
                 .setDelay(retryOptions.getDelay()).setMaxDelay(retryOptions.getMaxDelay());
         return new HubSettings(hubName, serviceEndpoint, reverseProxyEndpoint, key, key == null ? tokenCredential : null,
                 serviceVersion, tokenLifetime, HubSettings.DEFAULT_TOKEN_CACHE_SIZE, retry, connectTimeout,
-                readTimeout, executor);
+                readTimeout, connectionIdleTimeout, executor);
     }
 
     private static Duration positive(Duration value, String name) {

@@ -3,6 +3,8 @@ package io.webpubsub.mp.impl;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
@@ -19,6 +21,8 @@ import io.webpubsub.mp.impl.client.DefaultHubClient;
 import io.webpubsub.mp.impl.client.HubOperations;
 import io.webpubsub.mp.impl.http.AsyncPool;
 import io.webpubsub.mp.impl.http.ErrorMapper;
+import io.webpubsub.mp.impl.http.NextLinkFilter;
+import io.webpubsub.mp.impl.http.NextPageApi;
 import io.webpubsub.mp.impl.http.RequestExecutor;
 import io.webpubsub.mp.impl.http.RequestTrace;
 import io.webpubsub.mp.impl.http.RetryPolicy;
@@ -34,18 +38,25 @@ public final class HubRuntime implements AutoCloseable {
     private static final String DISABLE_DEFAULT_MAPPER = "microprofile.rest.client.disable.default.mapper";
     private static final String JERSEY_SUPPRESS_HTTP_COMPLIANCE_VALIDATION =
             "jersey.config.client.suppressHttpComplianceValidation";
+    /** RESTEasy classic calls {@code ResteasyClientBuilder.connectionTTL(long, TimeUnit)} with these arguments. */
+    private static final String RESTEASY_CONNECTION_TTL = "resteasy.connectionTTL";
+    /** The Quarkus REST client's idle limit (Vert.x keep-alive timeout), whole seconds. */
+    private static final String QUARKUS_CONNECTION_TTL = "io.quarkus.rest.client.connection-ttl";
 
     private final HubSettings settings;
     private final WebPubSubRestApi api;
+    private final NextPages nextPages;
     private final WebPubSubHubClient client;
     private final WebPubSubHubAsyncClient asyncClient;
 
     private final WebPubSubHubClient sharedClient;
     private final WebPubSubHubAsyncClient sharedAsyncClient;
 
-    private HubRuntime(HubSettings settings, WebPubSubRestApi api, HubOperations ops, RequestExecutor executor) {
+    private HubRuntime(HubSettings settings, WebPubSubRestApi api, NextPages nextPages, HubOperations ops,
+            RequestExecutor executor) {
         this.settings = settings;
         this.api = api;
+        this.nextPages = nextPages;
         this.client = new DefaultHubClient(ops, executor, this::close);
         this.asyncClient = new DefaultHubAsyncClient(ops, executor, this::close);
         this.sharedClient = new DefaultHubClient(ops, executor, () -> { });
@@ -73,12 +84,15 @@ public final class HubRuntime implements AutoCloseable {
         ClientTokens tokens = settings.key() != null
                 ? ClientTokens.local(settings.endpoint(), settings.hub(), settings.key(), clock)
                 : ClientTokens.service(settings.endpoint(), settings.hub(), api, version);
-        HubOperations ops = new HubOperations(api, settings.hub(), version, settings.endpoint(), tokens);
+        NextPages nextPages = new NextPages(() -> builder(settings, clock, bearer)
+                .register(new NextLinkFilter()).build(NextPageApi.class));
+        HubOperations ops = new HubOperations(api, nextPages::get, settings.hub(), version, settings.endpoint(),
+                tokens);
         RequestExecutor executor = new RequestExecutor(
                 new RetryPolicy(settings.retry(), () -> ThreadLocalRandom.current().nextDouble()),
                 settings.executor() != null ? settings.executor() : AsyncPool.shared(),
                 bearer == null ? () -> { } : bearer::token);
-        return new HubRuntime(settings, api, ops, executor);
+        return new HubRuntime(settings, api, nextPages, ops, executor);
     }
 
     /**
@@ -94,11 +108,19 @@ public final class HubRuntime implements AutoCloseable {
     }
 
     private static WebPubSubRestApi restApi(HubSettings settings, Clock clock, BearerTokenFilter bearer) {
+        return builder(settings, clock, bearer).build(WebPubSubRestApi.class);
+    }
+
+    private static RestClientBuilder builder(HubSettings settings, Clock clock, BearerTokenFilter bearer) {
         RestClientBuilder builder = RestClientBuilder.newBuilder()
                 .baseUri(URI.create(settings.endpoint()))
                 .connectTimeout(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .readTimeout(settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .property(DISABLE_DEFAULT_MAPPER, Boolean.TRUE)
+                // pooled connections the server or a load balancer may have closed are not reused; each
+                // implementation reads its own key and stores the others unused
+                .property(RESTEASY_CONNECTION_TTL, List.of(settings.idleTimeout().toMillis(), TimeUnit.MILLISECONDS))
+                .property(QUARKUS_CONNECTION_TTL, wholeSeconds(settings.idleTimeout()))
                 // the service's PUT operations carry no body, which Jersey (Payara) refuses unless told otherwise
                 .property(JERSEY_SUPPRESS_HTTP_COMPLIANCE_VALIDATION, Boolean.TRUE)
                 .register(new ErrorMapper(), 1)
@@ -115,7 +137,13 @@ public final class HubRuntime implements AutoCloseable {
             builder.register(new ReverseProxyFilter(settings.endpoint(), settings.reverseProxyEndpoint()),
                     jakarta.ws.rs.Priorities.USER + 1000);
         }
-        return builder.build(WebPubSubRestApi.class);
+        return builder;
+    }
+
+    /** Rounded down (a shorter limit is the safe side), at least 1. */
+    private static Integer wholeSeconds(Duration duration) {
+        long seconds = Math.max(1, duration.toSeconds());
+        return (int) Math.min(seconds, Integer.MAX_VALUE);
     }
 
     /** @return the settings */
@@ -150,10 +178,44 @@ public final class HubRuntime implements AutoCloseable {
 
     @Override
     public void close() {
+        close(api);
+        nextPages.close();
+    }
+
+    private static void close(java.io.Closeable client) {
         try {
-            api.close();
+            client.close();
         } catch (IOException | RuntimeException e) {
             System.getLogger("io.webpubsub.mp").log(System.Logger.Level.DEBUG, "Closing the REST client failed", e);
+        }
+    }
+
+    /** The REST client of further listing pages, built on first use (most applications never page). */
+    private static final class NextPages {
+
+        private final java.util.function.Supplier<NextPageApi> factory;
+        private NextPageApi api;
+        private boolean closed;
+
+        NextPages(java.util.function.Supplier<NextPageApi> factory) {
+            this.factory = factory;
+        }
+
+        synchronized NextPageApi get() {
+            if (closed) {
+                throw new IllegalStateException("The client is closed");
+            }
+            if (api == null) {
+                api = factory.get();
+            }
+            return api;
+        }
+
+        synchronized void close() {
+            closed = true;
+            if (api != null) {
+                HubRuntime.close(api);
+            }
         }
     }
 }

@@ -24,11 +24,13 @@ import io.webpubsub.mp.spi.WebPubSubTokenCredential;
  * @param retry the retry settings (a private copy)
  * @param connectTimeout the connect timeout
  * @param readTimeout the read timeout
+ * @param idleTimeout how long a pooled connection may stay unused before it is no longer reused
  * @param executor runs async calls, or null for the shared pool
  */
 public record HubSettings(String hub, String endpoint, String reverseProxyEndpoint, WebPubSubKeyCredential key,
         WebPubSubTokenCredential tokenCredential, WebPubSubServiceVersion serviceVersion, Duration tokenLifetime,
-        int tokenCacheSize, RetryOptions retry, Duration connectTimeout, Duration readTimeout, Executor executor) {
+        int tokenCacheSize, RetryOptions retry, Duration connectTimeout, Duration readTimeout, Duration idleTimeout,
+        Executor executor) {
 
     /** Default lifetime of the REST call tokens. */
     public static final Duration DEFAULT_TOKEN_LIFETIME = Duration.ofHours(1);
@@ -38,6 +40,8 @@ public record HubSettings(String hub, String endpoint, String reverseProxyEndpoi
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
     /** Default read timeout. */
     public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(60);
+    /** Default idle limit of pooled connections: below the idle timeouts of common load balancers (60 s and up). */
+    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(30);
 
     /**
      * Checks the invariants.

@@ -28,8 +28,11 @@ import jakarta.ws.rs.core.MediaType;
  *
  * <p>Every method takes the {@code api-version} (e.g. {@code "2024-12-01"},
  * {@link io.webpubsub.mp.WebPubSubServiceVersion#getVersion()}). Null query parameters are omitted; list
- * parameters are sent repeated ({@code excluded=a&excluded=b}). Path parameters are percent-encoded by the REST
- * client implementation, except {@code /}, which implementations leave as a path separator: pass values that may
+ * parameters are sent repeated ({@code excluded=a&excluded=b}). The {@code :send} operations label the body with
+ * the {@code contentType} argument; when it is null the body is sent as {@code application/octet-stream} (never as
+ * JSON by default: the service would deliver binary or text as JSON to clients). Path parameters are
+ * percent-encoded by the REST client implementation, except {@code /}, which implementations leave as a path
+ * separator: pass values that may
  * contain {@code /} (group names, user ids) through {@link PathSegments#slashSafe(String)}, and the instances the
  * library builds send it as {@code %2F}. Errors
  * (status 400 and above) are thrown as {@link io.webpubsub.mp.WebPubSubServiceException} (404 as
@@ -116,13 +119,15 @@ public interface WebPubSubRestApi extends Closeable {
      * @param hub the hub
      * @param excluded connection ids not to send to, or null
      * @param apiVersion the api-version
-     * @param contentType {@code text/plain}, {@code application/json} or {@code application/octet-stream}
+     * @param contentType {@code text/plain}, {@code application/json} or {@code application/octet-stream};
+     *        null sends {@code application/octet-stream}
      * @param message the message body
      * @param filter an OData filter selecting connections, or null
      * @param messageTtlSeconds 0..300, or null
      */
     @POST
     @Path("/hubs/{hub}/:send")
+    @Consumes(MediaType.APPLICATION_OCTET_STREAM)
     void sendToAll(@PathParam("hub") String hub, @QueryParam("excluded") List<String> excluded,
             @QueryParam("api-version") String apiVersion, @HeaderParam("Content-Type") String contentType,
             byte[] message, @QueryParam("filter") String filter,
@@ -160,12 +165,14 @@ public interface WebPubSubRestApi extends Closeable {
      * @param hub the hub
      * @param connectionId the connection
      * @param apiVersion the api-version
-     * @param contentType the content type of the message
+     * @param contentType {@code text/plain}, {@code application/json} or {@code application/octet-stream};
+     *        null sends {@code application/octet-stream}
      * @param message the message body
      * @param messageTtlSeconds 0..300, or null
      */
     @POST
     @Path("/hubs/{hub}/connections/{connectionId}/:send")
+    @Consumes(MediaType.APPLICATION_OCTET_STREAM)
     void sendToConnection(@PathParam("hub") String hub, @PathParam("connectionId") String connectionId,
             @QueryParam("api-version") String apiVersion, @HeaderParam("Content-Type") String contentType,
             byte[] message, @QueryParam("messageTtlSeconds") Integer messageTtlSeconds);
@@ -218,13 +225,15 @@ public interface WebPubSubRestApi extends Closeable {
      * @param group the group
      * @param excluded connection ids not to send to, or null
      * @param apiVersion the api-version
-     * @param contentType the content type of the message
+     * @param contentType {@code text/plain}, {@code application/json} or {@code application/octet-stream};
+     *        null sends {@code application/octet-stream}
      * @param message the message body
      * @param filter an OData filter selecting connections, or null
      * @param messageTtlSeconds 0..300, or null
      */
     @POST
     @Path("/hubs/{hub}/groups/{group}/:send")
+    @Consumes(MediaType.APPLICATION_OCTET_STREAM)
     void sendToGroup(@PathParam("hub") String hub, @PathParam("group") String group,
             @QueryParam("excluded") List<String> excluded, @QueryParam("api-version") String apiVersion,
             @HeaderParam("Content-Type") String contentType, byte[] message, @QueryParam("filter") String filter,
@@ -357,13 +366,15 @@ public interface WebPubSubRestApi extends Closeable {
      * @param hub the hub
      * @param userId the user
      * @param apiVersion the api-version
-     * @param contentType the content type of the message
+     * @param contentType {@code text/plain}, {@code application/json} or {@code application/octet-stream};
+     *        null sends {@code application/octet-stream}
      * @param message the message body
      * @param filter an OData filter selecting connections, or null
      * @param messageTtlSeconds 0..300, or null
      */
     @POST
     @Path("/hubs/{hub}/users/{userId}/:send")
+    @Consumes(MediaType.APPLICATION_OCTET_STREAM)
     void sendToUser(@PathParam("hub") String hub, @PathParam("userId") String userId,
             @QueryParam("api-version") String apiVersion, @HeaderParam("Content-Type") String contentType,
             byte[] message, @QueryParam("filter") String filter,

@@ -2,6 +2,7 @@ package io.webpubsub.mp.cdi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.URL;
@@ -101,7 +102,8 @@ class EmbeddedDefaultTest {
     @Test
     void unconfiguredHubsUseTheLocalServiceAndConfiguredHubsKeepTheirs() throws Exception {
         inLoader(withProvider(), () -> {
-            try (TestConfig config = TestConfig.of(Map.of("azure.webpubsub.hubs.news.connection-string",
+            try (TestConfig config = TestConfig.of(Map.of("mp.config.profile", "test",
+                    "azure.webpubsub.hubs.news.connection-string",
                     "Endpoint=" + azure.endpoint() + ";AccessKey=" + KEY));
                     WeldContainer weld = boot()) {
                 App app = weld.select(App.class).get();
@@ -135,6 +137,37 @@ class EmbeddedDefaultTest {
             assertEquals(0, starts);
             return null;
         });
+    }
+
+    @Test
+    void inTheProductionProfileTheUnconfiguredHubFailsTheDeploymentAlthoughTheServiceIsOnTheClassPath()
+            throws Exception {
+        for (Map<String, String> production : List.of(Map.<String, String>of(), Map.of("mp.config.profile", "prod"))) {
+            inLoader(withProvider(), () -> {
+                try (TestConfig config = TestConfig.of(production)) {
+                    DeploymentException e = assertThrows(DeploymentException.class, () -> boot().close());
+                    assertEquals(2, problems(e).size(), problems(e).toString());
+                    assertTrue(problems(e).get(0).startsWith("Hub 'chat' has no connection settings: set "
+                            + "azure.webpubsub.hubs.chat.connection-string"), problems(e).get(0));
+                }
+                return null;
+            });
+        }
+        assertEquals(0, starts);
+    }
+
+    @Test
+    void inTheDevProfileOrWhenEnabledTheUnconfiguredHubUsesTheLocalService() throws Exception {
+        for (Map<String, String> local : List.of(Map.of("mp.config.profile", "dev"),
+                Map.of("mp.config.profile", "prod", "azure.webpubsub.emulator.enabled", "true"))) {
+            inLoader(withProvider(), () -> {
+                try (TestConfig config = TestConfig.of(local); WeldContainer weld = boot()) {
+                    weld.select(App.class).get().chat.sendToAll(Message.text("local"));
+                }
+                return null;
+            });
+        }
+        assertEquals(2, local.requests().size());
     }
 
     @Test

@@ -9,7 +9,7 @@ import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfigBuilder;
 
 /** Installs a configuration made of exactly the given properties for the current thread's class loader. */
-final class TestConfig implements AutoCloseable {
+public final class TestConfig implements AutoCloseable {
 
     private final Config config;
 
@@ -17,7 +17,7 @@ final class TestConfig implements AutoCloseable {
         this.config = config;
     }
 
-    static TestConfig of(Map<String, String> properties) {
+    public static TestConfig of(Map<String, String> properties) {
         Config config = new SmallRyeConfigBuilder()
                 .withSources(new PropertiesConfigSource(properties, "test", 500)).build();
         ClassLoader loader = Thread.currentThread().getContextClassLoader();

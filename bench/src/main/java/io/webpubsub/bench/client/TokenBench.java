@@ -27,8 +27,9 @@ import io.webpubsub.mp.impl.HubSettings;
 /**
  * {@code ./run.sh tokens}: the cost of authenticating one REST request in our JAX-RS filter, with the token cache
  * (default size; the same URL every call, as a steady sendToGroup loop sees it) and without it (cache size 0: a
- * fresh smallrye-jwt-build HS256 token per call), next to a hand-written JDK HMAC token as the floor. The request
- * context is a minimal dynamic proxy (method, URI, headers), the same for all.
+ * fresh jose4j HS256 token per call; figures in {@code results/} taken before the switch from smallrye-jwt-build),
+ * next to a hand-written JDK HMAC token as the floor. The request context is a minimal dynamic proxy (method, URI,
+ * headers), the same for all.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)

@@ -7,13 +7,16 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.crypto.spec.SecretKeySpec;
 
-import io.smallrye.jwt.algorithm.SignatureAlgorithm;
-import io.smallrye.jwt.build.Jwt;
-import io.smallrye.jwt.build.JwtClaimsBuilder;
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jws.JsonWebSignature;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.NumericDate;
+import org.jose4j.lang.JoseException;
 
 /**
- * Signs the HS256 tokens of the service with smallrye-jwt-build: the key is the UTF-8 bytes of the access key
- * (never base64-decoded).
+ * Signs the HS256 tokens of the service with jose4j: the key is the UTF-8 bytes of the access key (never
+ * base64-decoded). The claims are exactly those the official SDKs send, built here from the arguments only: no
+ * configuration (in particular no {@code smallrye.jwt.*} key of the application) can add, drop or change one.
  */
 public final class JwtMinter {
 
@@ -23,9 +26,8 @@ public final class JwtMinter {
     }
 
     /**
-     * Once per JVM, signs a throw-away token on a daemon thread, so that smallrye-jwt-build and jose4j load and
-     * initialise (about 0.15 s) while the REST client is being built rather than on the first call. Uses a dummy
-     * key, never an access key.
+     * Once per JVM, signs a throw-away token on a daemon thread, so that jose4j loads and initialises while the REST
+     * client is being built rather than on the first call. Uses a dummy key, never an access key.
      */
     public static void warmUpInBackground() {
         if (!WARMED.compareAndSet(false, true)) {
@@ -34,7 +36,8 @@ public final class JwtMinter {
         Thread warmUp = new Thread(() -> {
             try {
                 Instant now = Instant.now();
-                restToken("https://warm-up.invalid/api", now, now.plusSeconds(60), "warm-up-key-0123456789abcdefghijklmn");
+                restToken("https://warm-up.invalid/api", now, now.plusSeconds(60),
+                        "warm-up-key-0123456789abcdefghijklmn");
             } catch (RuntimeException | LinkageError e) {
                 System.getLogger("io.webpubsub.mp").log(System.Logger.Level.DEBUG, "Token warm-up failed", e);
             }
@@ -44,7 +47,7 @@ public final class JwtMinter {
     }
 
     /**
-     * A REST call token: {@code aud} = the request URL, {@code exp}.
+     * A REST call token with the claims {@code aud} (the request URL), {@code iat} and {@code exp}, nothing else.
      *
      * @param audience the full request URL including the query string
      * @param issuedAt now
@@ -53,12 +56,12 @@ public final class JwtMinter {
      * @return the compact JWT
      */
     public static String restToken(String audience, Instant issuedAt, Instant expiresAt, String key) {
-        return sign(Jwt.claims().audience(audience).issuedAt(issuedAt).expiresAt(expiresAt), key);
+        return sign(claims(audience, issuedAt, expiresAt), key);
     }
 
     /**
-     * A client access token (spec 4.2): {@code aud}, optional {@code sub}, {@code role[]},
-     * {@code webpubsub.group[]}, {@code iat}, {@code exp}.
+     * A client access token with the claims {@code aud}, {@code iat}, {@code exp} and, when given, {@code sub},
+     * {@code role[]} and {@code webpubsub.group[]}, nothing else.
      *
      * @param audience the http(s) URL of the client endpoint, without query
      * @param userId the user, or null
@@ -71,21 +74,39 @@ public final class JwtMinter {
      */
     public static String clientToken(String audience, String userId, List<String> roles, List<String> groups,
             Instant issuedAt, Instant expiresAt, String key) {
-        JwtClaimsBuilder claims = Jwt.claims().audience(audience).issuedAt(issuedAt).expiresAt(expiresAt);
+        JwtClaims claims = claims(audience, issuedAt, expiresAt);
         if (userId != null) {
-            claims.subject(userId);
+            claims.setSubject(userId);
         }
         if (!roles.isEmpty()) {
-            claims.claim("role", roles);
+            claims.setStringListClaim("role", roles);
         }
         if (!groups.isEmpty()) {
-            claims.claim("webpubsub.group", groups);
+            claims.setStringListClaim("webpubsub.group", groups);
         }
         return sign(claims, key);
     }
 
-    private static String sign(JwtClaimsBuilder claims, String key) {
-        return claims.jws().algorithm(SignatureAlgorithm.HS256).header("typ", "JWT")
-                .sign(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+    private static JwtClaims claims(String audience, Instant issuedAt, Instant expiresAt) {
+        JwtClaims claims = new JwtClaims();
+        claims.setAudience(audience);
+        claims.setIssuedAt(NumericDate.fromSeconds(issuedAt.getEpochSecond()));
+        claims.setExpirationTime(NumericDate.fromSeconds(expiresAt.getEpochSecond()));
+        return claims;
+    }
+
+    private static String sign(JwtClaims claims, String key) {
+        JsonWebSignature jws = new JsonWebSignature();
+        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.HMAC_SHA256);
+        jws.setHeader("typ", "JWT");
+        jws.setPayload(claims.toJson());
+        jws.setKey(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        // access keys are checked elsewhere; jose4j's own minimum must not turn a weak key into a signing error
+        jws.setDoKeyValidation(false);
+        try {
+            return jws.getCompactSerialization();
+        } catch (JoseException e) {
+            throw new IllegalStateException("Signing the access token failed: " + e.getClass().getSimpleName(), e);
+        }
     }
 }

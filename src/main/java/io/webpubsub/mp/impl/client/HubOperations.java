@@ -1,10 +1,12 @@
 package io.webpubsub.mp.impl.client;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 import io.webpubsub.mp.WebPubSubNotFoundException;
 import io.webpubsub.mp.WebPubSubServiceException;
 import io.webpubsub.mp.impl.http.Call;
+import io.webpubsub.mp.impl.http.NextPageApi;
 import io.webpubsub.mp.models.ClientAccess;
 import io.webpubsub.mp.models.ClientAccessOptions;
 import io.webpubsub.mp.models.CloseOptions;
@@ -28,17 +30,20 @@ public final class HubOperations {
     private final String version;
     private final String endpoint;
     private final ClientTokens clientTokens;
+    private final Supplier<NextPageApi> nextPages;
 
     /**
      * @param api the REST client
+     * @param nextPages the REST client of further pages of a listing, created on first use
      * @param hub the hub
      * @param version the api-version
-     * @param endpoint the service endpoint, for request lines in errors
+     * @param endpoint the service endpoint, for request lines in errors and to resolve relative next links
      * @param clientTokens mints client access tokens
      */
-    public HubOperations(WebPubSubRestApi api, String hub, String version, String endpoint,
-            ClientTokens clientTokens) {
+    public HubOperations(WebPubSubRestApi api, Supplier<NextPageApi> nextPages, String hub, String version,
+            String endpoint, ClientTokens clientTokens) {
         this.api = api;
+        this.nextPages = nextPages;
         this.hub = hub;
         this.hubSegment = esc(hub);
         this.version = version;
@@ -196,9 +201,13 @@ public final class HubOperations {
 
     Call<GroupMembersPage> listConnectionsPage(String group, GroupMembersPage.Request page) {
         Checks.group(group, "group");
+        if (page.nextLink() != null) {
+            return new Call<>("GET " + page.nextLink(), false,
+                    () -> GroupMembersPage.of(nextPages.get().page(page.nextLink()), endpoint, version));
+        }
         return new Call<>("GET " + hubUrl("/groups/" + pathText(group) + "/connections"), false,
-                () -> GroupMembersPage.of(api.listConnectionsInGroup(hubSegment, esc(group), page.maxPageSize(), page.top(),
-                        page.continuationToken(), version)));
+                () -> GroupMembersPage.of(api.listConnectionsInGroup(hubSegment, esc(group), page.maxPageSize(),
+                        page.top(), null, version), endpoint, version));
     }
 
     Call<Boolean> isServiceHealthy() {

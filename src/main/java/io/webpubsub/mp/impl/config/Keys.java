@@ -23,6 +23,7 @@ public final class Keys {
     public static final String HEALTH_TIMEOUT = "health.timeout";
     /** How long a probe's result answers further readiness checks. */
     public static final String HEALTH_CACHE_TTL = "health.cache-ttl";
+    public static final String CONNECTION_IDLE_TIMEOUT = "connection-idle-timeout";
 
     private Keys() {
     }

@@ -201,12 +201,14 @@ public final class SettingsResolver {
         Duration maxDelay = value(Keys.RETRY_MAX_DELAY, SettingsResolver::nonNegative, defaults.getMaxDelay());
         Duration connect = value(Keys.CONNECT_TIMEOUT, SettingsResolver::positive, HubSettings.DEFAULT_CONNECT_TIMEOUT);
         Duration read = value(Keys.READ_TIMEOUT, SettingsResolver::positive, HubSettings.DEFAULT_READ_TIMEOUT);
+        Duration idle = value(Keys.CONNECTION_IDLE_TIMEOUT, SettingsResolver::positive,
+                HubSettings.DEFAULT_IDLE_TIMEOUT);
         if (!problems.isEmpty()) {
             return new Result(null, List.copyOf(problems));
         }
         RetryOptions retry = new RetryOptions().setMaxRetries(maxRetries).setDelay(delay).setMaxDelay(maxDelay);
         return new Result(new HubSettings(hub, endpoint, proxy, key, token, version, lifetime, cacheSize, retry,
-                connect, read, null), List.of());
+                connect, read, idle, null), List.of());
     }
 
     /**

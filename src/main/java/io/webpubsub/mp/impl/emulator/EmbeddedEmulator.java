@@ -57,10 +57,15 @@ public final class EmbeddedEmulator implements AutoCloseable {
 
     static EmbeddedEmulator of(Config config, ClassLoader loader, Supplier<Config> live) {
         EmulatorMode mode = EmulatorMode.of(config);
-        Optional<LocalServiceProvider> provider = mode == EmulatorMode.OFF ? Optional.empty() : provider(loader);
+        boolean local = EmulatorMode.localProfile(config, loader);
+        Optional<LocalServiceProvider> provider = enabled(mode, local) ? provider(loader) : Optional.empty();
         deploymentProblem(mode, provider).ifPresent(problem -> {
             throw new IllegalStateException(problem);
         });
+        if (mode == EmulatorMode.ON && !local) {
+            LOG.log(Level.WARNING, EmulatorMode.KEY + "=true outside the dev and test profiles: hubs without a"
+                    + " connection string use the embedded Web PubSub service on this machine, not Azure");
+        }
         return new EmbeddedEmulator(mode, provider, new EmulatorUpstream(live));
     }
 
@@ -69,11 +74,17 @@ public final class EmbeddedEmulator implements AutoCloseable {
      *
      * @param config the application's configuration
      * @param loader where to look for a {@link LocalServiceProvider}
-     * @return true when {@value EmulatorMode#KEY} is not {@code false} and a provider is on the class path
+     * @return true when a provider is on the class path and {@value EmulatorMode#KEY} is {@code true}, or unset
+     *         in the {@code dev} or {@code test} profile
      * @throws IllegalArgumentException if {@value EmulatorMode#KEY} is invalid
      */
     public static boolean available(Config config, ClassLoader loader) {
-        return EmulatorMode.of(config) != EmulatorMode.OFF && provider(loader).isPresent();
+        return enabled(EmulatorMode.of(config), EmulatorMode.localProfile(config, loader))
+                && provider(loader).isPresent();
+    }
+
+    private static boolean enabled(EmulatorMode mode, boolean localProfile) {
+        return mode == EmulatorMode.ON || (mode == EmulatorMode.AUTO && localProfile);
     }
 
     /**
@@ -113,7 +124,7 @@ public final class EmbeddedEmulator implements AutoCloseable {
     /**
      * Whether hubs without configuration are served by the embedded service.
      *
-     * @return true unless turned off or no provider is on the class path
+     * @return true when enabled (see {@link #available}) and a provider is on the class path
      */
     public boolean servesUnconfiguredHubs() {
         return provider != null;

@@ -6,6 +6,7 @@ import java.lang.System.Logger.Level;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -39,6 +40,7 @@ public class UpstreamDispatcher {
     static final String ALLOWED_ORIGIN = "WebHook-Allowed-Origin";
 
     private static final System.Logger LOG = UpstreamConfiguration.LOG;
+    static final String UNSIGNED = "Header 'ce-signature' is missing or matches no access key of the hub";
 
     @Inject
     UpstreamConfiguration configuration;
@@ -61,15 +63,17 @@ public class UpstreamDispatcher {
             if (origin == null || origin.isEmpty()) {
                 throw UpstreamFailure.badRequest("Missing header 'WebHook-Request-Origin'");
             }
-            Collection<UpstreamHubSettings> hubs = pathHub == null ? configuration.hubs() : List.of(hub(pathHub));
-            if (hubs.isEmpty()) {
+            // an unknown hub is validated like the endpoint as a whole, so that the answer reveals no hub name
+            Optional<UpstreamHubSettings> named = pathHub == null ? Optional.empty() : configuration.hub(pathHub);
+            Collection<UpstreamHubSettings> hubs = named.isPresent() ? List.of(named.get()) : configuration.hubs();
+            if (configuration.hubs().isEmpty()) {
                 throw new UpstreamFailure(404, "This application handles no Web PubSub hub");
             }
             List<UpstreamHubSettings> allowing = hubs.stream().filter(h -> h.allowsOrigin(origin)).toList();
             if (allowing.isEmpty()) {
                 throw new UpstreamFailure(403, "Origin " + UpstreamFailure.echo(origin) + " is not allowed: it must"
-                        + " be the host of the hub's endpoint or be listed in '" + hubs.iterator().next().key(
-                                UpstreamHubSettings.ALLOWED_ORIGINS) + "'");
+                        + " be the host of the hub's endpoint or be listed in the hub's '"
+                        + UpstreamHubSettings.ALLOWED_ORIGINS + "' setting");
             }
             boolean wildcard = allowing.stream().anyMatch(h -> h.allowedOrigins.contains("*"));
             return new UpstreamReply(200, null, null, UpstreamReply.header(ALLOWED_ORIGIN, wildcard ? "*" : origin));
@@ -92,8 +96,7 @@ public class UpstreamDispatcher {
                 throw UpstreamFailure.badRequest("Header 'ce-hub' " + UpstreamFailure.echo(ce.hub)
                         + " does not match the hub " + UpstreamFailure.echo(pathHub) + " in the path");
             }
-            UpstreamHubSettings hub = hub(ce.hub);
-            checkSignature(hub, ce);
+            UpstreamHubSettings hub = signedHub(ce);
             byte[] bytes = read(headers, body);
             ConnectionContext context = context(hub.hub, ce);
             return dispatch(hub.hub, ce, context, bytes, CloudEventHeaders.optional(headers, "content-type"));
@@ -102,21 +105,28 @@ public class UpstreamDispatcher {
         }
     }
 
-    private UpstreamHubSettings hub(String name) {
-        return configuration.hub(name).orElseThrow(() -> new UpstreamFailure(404, "Hub "
-                + UpstreamFailure.echo(name) + " has no event handler or observer in this application"));
-    }
-
-    private static void checkSignature(UpstreamHubSettings hub, CloudEventHeaders ce) {
-        if (!hub.validateSignature) {
-            return;
+    /**
+     * The hub of an event whose signature is good (or whose hub does not check signatures). Unsigned and mis-signed
+     * requests get the same 401 whether the hub exists or not, so that hub names cannot be probed; only a request
+     * signed with the key of one of the application's hubs learns that its hub is unknown (404).
+     */
+    private UpstreamHubSettings signedHub(CloudEventHeaders ce) {
+        Optional<UpstreamHubSettings> known = configuration.hub(ce.hub);
+        if (known.isPresent() && !known.get().validateSignature) {
+            return known.get();
         }
-        if (ce.signature == null || ce.signature.isBlank()) {
-            throw new UpstreamFailure(401, "Missing header 'ce-signature'");
+        boolean signed = ce.signature != null && !ce.signature.isBlank() && (known.isPresent()
+                ? SignatureVerifier.isValid(ce.signature, ce.connectionId, known.get().credentials.accessKeys())
+                : configuration.hubs().stream().anyMatch(h -> SignatureVerifier.isValid(ce.signature,
+                        ce.connectionId, h.credentials.accessKeys())));
+        if (!signed) {
+            LOG.log(Level.DEBUG, () -> "Upstream request for hub " + UpstreamFailure.echo(ce.hub) + ": "
+                    + (known.isEmpty() ? "unknown hub, " : "") + (ce.signature == null || ce.signature.isBlank()
+                            ? "no ce-signature" : "ce-signature matches no access key"));
+            throw new UpstreamFailure(401, UNSIGNED);
         }
-        if (!SignatureVerifier.isValid(ce.signature, ce.connectionId, hub.credentials.accessKeys())) {
-            throw new UpstreamFailure(401, "Header 'ce-signature' matches no access key of hub '" + hub.hub + "'");
-        }
+        return known.orElseThrow(() -> new UpstreamFailure(404, "Hub " + UpstreamFailure.echo(ce.hub)
+                + " has no event handler or observer in this application"));
     }
 
     static byte[] read(Map<String, List<String>> headers, InputStream body) {

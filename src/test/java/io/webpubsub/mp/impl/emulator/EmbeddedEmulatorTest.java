@@ -58,6 +58,8 @@ class EmbeddedEmulatorTest {
     @BeforeEach
     void captureLog() {
         FakeProvider.started.clear();
+        // the embedded default only exists in the dev and test profiles (see the profile tests below)
+        values.put("mp.config.profile", "test");
         Logger.getLogger("io.webpubsub.mp.emulator").addHandler(capture);
     }
 
@@ -87,6 +89,42 @@ class EmbeddedEmulatorTest {
         assertFalse(EmbeddedEmulator.available(config(), withProvider()));
         assertFalse(EmbeddedEmulator.of(config(), withProvider()).servesUnconfiguredHubs());
         assertTrue(FakeProvider.started.isEmpty());
+    }
+
+    @Test
+    void unsetItIsEmbeddedOnlyInTheDevAndTestProfiles() throws IOException {
+        for (String key : new String[] {"mp.config.profile", "quarkus.profile", "smallrye.config.profile"}) {
+            values.clear();
+            assertFalse(EmbeddedEmulator.available(config(), withProvider()), "no profile is a production run");
+            values.put(key, "prod");
+            assertFalse(EmbeddedEmulator.available(config(), withProvider()), key);
+            assertFalse(EmbeddedEmulator.of(config(), withProvider()).servesUnconfiguredHubs(), key);
+            values.put(key, "dev");
+            assertTrue(EmbeddedEmulator.available(config(), withProvider()), key);
+            values.put(key, "local, TEST");
+            assertTrue(EmbeddedEmulator.available(config(), withProvider()), key);
+            assertTrue(EmbeddedEmulator.of(config(), withProvider()).servesUnconfiguredHubs(), key);
+        }
+        assertTrue(FakeProvider.started.isEmpty());
+        assertTrue(logged.isEmpty(), "nothing to warn about in dev and test");
+    }
+
+    @Test
+    void enabledExplicitlyItIsEmbeddedInProductionWithOneWarning() throws IOException {
+        values.put("mp.config.profile", "prod");
+        values.put("azure.webpubsub.emulator.enabled", "true");
+        assertTrue(EmbeddedEmulator.available(config(), withProvider()));
+        EmbeddedEmulator emulator = EmbeddedEmulator.of(config(), withProvider());
+        assertTrue(emulator.servesUnconfiguredHubs());
+        emulator.connectionString();
+        emulator.connectionString();
+        List<LogRecord> warnings = logged.stream()
+                .filter(r -> r.getLevel() == java.util.logging.Level.WARNING).toList();
+        assertEquals(1, warnings.size());
+        assertEquals("azure.webpubsub.emulator.enabled=true outside the dev and test profiles: hubs without a"
+                + " connection string use the embedded Web PubSub service on this machine, not Azure",
+                warnings.get(0).getMessage());
+        emulator.close();
     }
 
     @Test

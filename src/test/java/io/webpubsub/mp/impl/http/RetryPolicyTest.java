@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.ws.rs.ProcessingException;
@@ -84,6 +85,30 @@ class RetryPolicyTest {
                 + " jakarta.ws.rs.ProcessingException: cannot read JSON", notIo.getMessage());
         IllegalStateException other = new IllegalStateException("credential failed");
         assertSame(other, p.decide(PUT, 0, other).failure());
+    }
+
+    /** Stands for Apache HttpClient's ConnectTimeoutException, thrown before any byte of the request is written. */
+    static final class ConnectTimeoutException extends java.io.InterruptedIOException {
+        ConnectTimeoutException(String message) {
+            super(message);
+        }
+    }
+
+    @Test
+    void aSendIsRetriedOnlyWhenItNeverLeft() {
+        RetryPolicy p = policy(0.5);
+        // no connection from the pool in time, or none could be opened: nothing was written
+        assertEquals(Duration.ofMillis(800), p.decide(SEND, 0, new ProcessingException(
+                new ConnectTimeoutException("Timeout waiting for connection from pool"))).delay());
+        assertEquals(Duration.ofMillis(800), p.decide(SEND, 0, new ProcessingException(
+                new java.net.NoRouteToHostException("No route to host"))).delay());
+        // a stale pooled connection ends without a response after the request was written: it may have arrived
+        for (java.io.IOException written : List.of(new java.io.IOException("The target server failed to respond"),
+                new java.net.SocketException("Connection reset"), new java.net.SocketException("Broken pipe"))) {
+            assertInstanceOf(WebPubSubDeliveryUnknownException.class,
+                    p.decide(SEND, 0, new ProcessingException(written)).failure(), written.getMessage());
+            assertEquals(Duration.ofMillis(800), p.decide(PUT, 0, new ProcessingException(written)).delay());
+        }
     }
 
     @Test

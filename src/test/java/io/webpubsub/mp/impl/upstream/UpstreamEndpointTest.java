@@ -113,7 +113,7 @@ class UpstreamEndpointTest {
         HttpResponse<String> response = app.send(ServiceRequests.validation(app.uri(HUB_PATH),
                 "evil.webpubsub.azure.com"));
         assertRefused(response, 403, "Origin 'evil.webpubsub.azure.com' is not allowed: it must be the host of"
-                + " the hub's endpoint or be listed in 'azure.webpubsub.hubs.chat.upstream.allowed-origins'");
+                + " the hub's endpoint or be listed in the hub's 'upstream.allowed-origins' setting");
         assertTrue(response.headers().firstValue("WebHook-Allowed-Origin").isEmpty());
     }
 
@@ -124,9 +124,34 @@ class UpstreamEndpointTest {
     }
 
     @Test
-    void validationOfAnUnknownHubIsNotFound() {
-        assertRefused(app.send(ServiceRequests.validation(app.uri("/api/webpubsub/hubs/other"), ORIGIN)), 404,
-                "Hub 'other' has no event handler or observer in this application");
+    void validationOfAnUnknownHubAnswersLikeTheEndpointAsAWhole() {
+        for (String origin : new String[] {ORIGIN, "evil.webpubsub.azure.com"}) {
+            HttpResponse<String> known = app.send(ServiceRequests.validation(app.uri(HUB_PATH), origin));
+            HttpResponse<String> unknown = app.send(ServiceRequests.validation(app.uri("/api/webpubsub/hubs/other"),
+                    origin));
+            assertEquals(known.statusCode(), unknown.statusCode(), origin);
+            assertEquals(known.body(), unknown.body(), origin);
+            assertEquals(known.headers().firstValue("WebHook-Allowed-Origin"),
+                    unknown.headers().firstValue("WebHook-Allowed-Origin"), origin);
+        }
+        assertRefused(app.send(ServiceRequests.validation(app.uri("/api/webpubsub/hubs/other"), "evil.example")),
+                403, "Origin 'evil.example' is not allowed: it must be the host of the hub's endpoint or be listed"
+                        + " in the hub's 'upstream.allowed-origins' setting");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"none", "wrong key", "wrong connection"})
+    void unsignedEventsGetTheSameAnswerForKnownAndUnknownHubs(String signature) {
+        for (String hub : new String[] {"chat", "other", "CHAT"}) {
+            ServiceRequests.Event event = ServiceRequests.connected(hub, "conn1").header("ce-signature",
+                    switch (signature) {
+                        case "none" -> null;
+                        case "wrong key" -> SignatureVerifier.sign("another-key-0123456789abcdefghijklmnopqrs", "conn1");
+                        default -> SignatureVerifier.sign(KEY, "conn2");
+                    });
+            assertRefused(app.send(event.to(app.uri("/api/webpubsub/hubs/" + hub))), 401, UpstreamDispatcher.UNSIGNED);
+            assertRefused(app.send(event.to(app.uri("/api/webpubsub"))), 401, UpstreamDispatcher.UNSIGNED);
+        }
     }
 
     // --- connect (spec 6.4)
@@ -516,12 +541,12 @@ class UpstreamEndpointTest {
     @Test
     void missingOrWrongSignaturesAre401() {
         assertRefused(post(ServiceRequests.connected("chat", "conn1").header("ce-signature", null)), 401,
-                "Missing header 'ce-signature'");
+                UpstreamDispatcher.UNSIGNED);
         assertRefused(post(ServiceRequests.connected("chat", "conn1").header("ce-signature",
                 SignatureVerifier.sign("another-key-0123456789abcdefghijklmnopqrstuvwxyz", "conn1"))), 401,
-                "Header 'ce-signature' matches no access key of hub 'chat'");
+                UpstreamDispatcher.UNSIGNED);
         assertRefused(post(ServiceRequests.connected("chat", "conn1").header("ce-signature",
-                SignatureVerifier.sign(KEY, "conn2"))), 401, "Header 'ce-signature' matches no access key of hub 'chat'");
+                SignatureVerifier.sign(KEY, "conn2"))), 401, UpstreamDispatcher.UNSIGNED);
     }
 
     @Test

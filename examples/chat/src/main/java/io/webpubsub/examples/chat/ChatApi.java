@@ -2,10 +2,14 @@ package io.webpubsub.examples.chat;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -38,6 +42,8 @@ public class ChatApi {
     public record Problem(String error) {
     }
 
+    private static final Jsonb JSON = JsonbBuilder.create();
+
     @Inject
     @WebPubSubHub("chat")
     WebPubSubHubClient chat;
@@ -48,7 +54,8 @@ public class ChatApi {
      */
     @POST
     @Path("negotiate")
-    public Response negotiate(JoinRequest request) {
+    public Response negotiate(String body) {
+        JoinRequest request = read(body, JoinRequest.class);
         if (request == null || !Rooms.validName(request.name()) || !Rooms.validName(request.room())) {
             return badRequest("Name and room must each be 1 to 32 letters, digits, '-' or '_'");
         }
@@ -63,12 +70,25 @@ public class ChatApi {
     /** Broadcasts a notice to every connected browser, whatever its room. */
     @POST
     @Path("notices")
-    public Response notice(NoticeRequest request) {
+    public Response notice(String body) {
+        NoticeRequest request = read(body, NoticeRequest.class);
         if (request == null || request.text() == null || request.text().isBlank() || request.text().length() > 500) {
             return badRequest("A notice needs a text of 1 to 500 characters");
         }
         chat.sendToAll(Message.json(new ChatMessages.Notice(request.text().strip())));
         return Response.accepted().build();
+    }
+
+    /** Reads a JSON body here rather than in the framework, so that malformed JSON is a 400 with a reason. */
+    private static <T> T read(String body, Class<T> type) {
+        if (body == null || body.isBlank()) {
+            return null;
+        }
+        try {
+            return JSON.fromJson(body, type);
+        } catch (JsonbException e) {
+            throw new WebApplicationException(badRequest("The request body is not valid JSON"));
+        }
     }
 
     private static Response badRequest(String message) {

@@ -11,7 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -25,10 +27,22 @@ class QuarkusUnconfiguredTest {
 
     @Test
     void appWithoutConfigurationFailsToStartWithTheLibrarysMessage() throws IOException, InterruptedException {
+        assertFailsToStart(AppConfig.unconfigured());
+    }
+
+    /** The emulator is in the jar (a dependency of this module), but a production start never uses it by itself. */
+    @Test
+    void theEmulatorInTheJarDoesNotServeAProductionStart() throws IOException, InterruptedException {
+        Map<String, String> config = new LinkedHashMap<>(AppConfig.unconfigured());
+        config.remove("azure.webpubsub.emulator.enabled");
+        assertFailsToStart(config);
+    }
+
+    private static void assertFailsToStart(Map<String, String> config) throws IOException, InterruptedException {
         Path jar = Path.of("target/quarkus-app/quarkus-run.jar");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-Xmx256m", "-Dquarkus.http.port=0", "-Dquarkus.http.host=127.0.0.1"));
-        AppConfig.unconfigured().forEach((key, value) -> command.add("-D" + key + "=" + value));
+        config.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", jar.toString()));
         Path output = Files.createTempFile("quarkus-unconfigured", ".log");
         Process app = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();

@@ -23,6 +23,7 @@ import io.webpubsub.mp.impl.http.RequestExecutor;
 import io.webpubsub.mp.impl.http.RequestTrace;
 import io.webpubsub.mp.impl.http.RetryPolicy;
 import io.webpubsub.mp.impl.http.ReverseProxyFilter;
+import io.webpubsub.mp.impl.telemetry.Telemetry;
 import io.webpubsub.mp.rest.WebPubSubRestApi;
 
 /**
@@ -53,22 +54,31 @@ public final class HubRuntime implements AutoCloseable {
     }
 
     /**
-     * Builds the REST client and the hub clients.
+     * Builds the REST client and the hub clients, reporting to the global OpenTelemetry instance if there is one.
      *
      * @param settings the settings
      * @return the runtime
      */
     public static HubRuntime create(HubSettings settings) {
-        return create(settings, Clock.systemUTC());
+        return create(settings, Telemetry.clients(null, null));
     }
 
-    static HubRuntime create(HubSettings settings, Clock clock) {
+    /**
+     * Builds the REST client and the hub clients.
+     *
+     * @param settings the settings
+     * @param telemetry where the hub's operations are reported
+     * @return the runtime
+     */
+    public static HubRuntime create(HubSettings settings, Telemetry.Clients telemetry) {
+        Clock clock = Clock.systemUTC();
         if (settings.key() != null) {
             JwtMinter.warmUpInBackground();
         }
         BearerTokenFilter bearer = settings.tokenCredential() == null ? null
                 : new BearerTokenFilter(settings.tokenCredential(), clock);
-        WebPubSubRestApi api = restApi(settings, clock, bearer);
+        Telemetry.Hub hubTelemetry = telemetry.hub(settings.hub(), settings.endpoint());
+        WebPubSubRestApi api = restApi(settings, clock, bearer, hubTelemetry.restClientFilter());
         String version = settings.serviceVersion().getVersion();
         ClientTokens tokens = settings.key() != null
                 ? ClientTokens.local(settings.endpoint(), settings.hub(), settings.key(), clock)
@@ -77,7 +87,7 @@ public final class HubRuntime implements AutoCloseable {
         RequestExecutor executor = new RequestExecutor(
                 new RetryPolicy(settings.retry(), () -> ThreadLocalRandom.current().nextDouble()),
                 settings.executor() != null ? settings.executor() : AsyncPool.shared(),
-                bearer == null ? () -> { } : bearer::token);
+                bearer == null ? () -> { } : bearer::token, hubTelemetry);
         return new HubRuntime(settings, api, ops, executor);
     }
 
@@ -90,10 +100,11 @@ public final class HubRuntime implements AutoCloseable {
      */
     public static WebPubSubRestApi restApi(HubSettings settings, Clock clock) {
         return restApi(settings, clock, settings.tokenCredential() == null ? null
-                : new BearerTokenFilter(settings.tokenCredential(), clock));
+                : new BearerTokenFilter(settings.tokenCredential(), clock), null);
     }
 
-    private static WebPubSubRestApi restApi(HubSettings settings, Clock clock, BearerTokenFilter bearer) {
+    private static WebPubSubRestApi restApi(HubSettings settings, Clock clock, BearerTokenFilter bearer,
+            Object telemetryFilter) {
         RestClientBuilder builder = RestClientBuilder.newBuilder()
                 .baseUri(URI.create(settings.endpoint()))
                 .connectTimeout(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
@@ -114,6 +125,9 @@ public final class HubRuntime implements AutoCloseable {
         if (settings.reverseProxyEndpoint() != null) {
             builder.register(new ReverseProxyFilter(settings.endpoint(), settings.reverseProxyEndpoint()),
                     jakarta.ws.rs.Priorities.USER + 1000);
+        }
+        if (telemetryFilter != null) {
+            builder.register(telemetryFilter, jakarta.ws.rs.Priorities.HEADER_DECORATOR);
         }
         return builder.build(WebPubSubRestApi.class);
     }

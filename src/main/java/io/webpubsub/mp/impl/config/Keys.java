@@ -17,6 +17,7 @@ public final class Keys {
     public static final String RETRY_MAX_DELAY = "retry.max-delay";
     public static final String CONNECT_TIMEOUT = "connect-timeout";
     public static final String READ_TIMEOUT = "read-timeout";
+    public static final String TELEMETRY_ENABLED = "telemetry.enabled";
 
     private Keys() {
     }

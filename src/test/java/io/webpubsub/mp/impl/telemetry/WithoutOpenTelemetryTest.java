@@ -1,0 +1,71 @@
+package io.webpubsub.mp.impl.telemetry;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.Map;
+
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.spi.ConfigProviderResolver;
+import org.jboss.weld.environment.se.Weld;
+import org.jboss.weld.environment.se.WeldContainer;
+import org.junit.jupiter.api.Test;
+
+import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfigBuilder;
+import io.webpubsub.mp.WebPubSubHub;
+import io.webpubsub.mp.WebPubSubHubAsyncClient;
+import io.webpubsub.mp.WebPubSubHubClient;
+import io.webpubsub.mp.impl.cdi.HubClientsBean;
+import io.webpubsub.mp.impl.emulator.EmbeddedEmulatorBean;
+import io.webpubsub.mp.models.Message;
+import io.webpubsub.mp.testing.FakeService;
+import io.webpubsub.mp.testing.FakeService.Answer;
+
+/**
+ * The library without any OpenTelemetry jar on the class path (its own surefire execution removes them): the
+ * container starts, the injected clients work, retries included, and no trace context is sent.
+ */
+class WithoutOpenTelemetryTest {
+
+    /** The application bean. */
+    @Dependent
+    public static class Chat {
+        @Inject
+        @WebPubSubHub("chat")
+        WebPubSubHubClient client;
+
+        @Inject
+        @WebPubSubHub("chat")
+        WebPubSubHubAsyncClient async;
+    }
+
+    @Test
+    void theClientsWorkWithoutTheOpenTelemetryApi() throws Exception {
+        assertThrows(ClassNotFoundException.class, () -> Class.forName("io.opentelemetry.api.OpenTelemetry"));
+        assertFalse(Telemetry.apiPresent());
+        try (FakeService service = new FakeService()) {
+            Config config = new SmallRyeConfigBuilder().withSources(new PropertiesConfigSource(Map.of(
+                    "azure.webpubsub.connection-string", "Endpoint=" + service.endpoint() + ";AccessKey="
+                            + ClientTelemetryTest.KEY, "azure.webpubsub.retry.delay", "PT0.001S"), "test", 500))
+                    .build();
+            ConfigProviderResolver.instance().registerConfig(config, Thread.currentThread().getContextClassLoader());
+            try (WeldContainer weld = new Weld().disableDiscovery()
+                    .addBeanClasses(HubClientsBean.class, EmbeddedEmulatorBean.class, Chat.class).initialize()) {
+                Chat chat = weld.select(Chat.class).get();
+                service.then(Answer.status(503).header("Retry-After", "0"), Answer.status(202), Answer.status(202));
+                chat.client.sendToGroup("room", Message.text("hi"));
+                chat.async.sendToAll(Message.text("all")).toCompletableFuture().join();
+                assertEquals(3, service.requests().size());
+                service.requests().forEach(request -> assertNull(request.header("traceparent")));
+            } finally {
+                ConfigProviderResolver.instance().releaseConfig(config);
+            }
+        }
+    }
+}

@@ -10,9 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import jakarta.enterprise.context.Dependent;
-import jakarta.inject.Inject;
-
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.spi.ConfigProviderResolver;
 import org.jboss.weld.environment.se.Weld;
@@ -32,9 +29,6 @@ import io.opentelemetry.sdk.trace.data.SpanData;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import io.webpubsub.mp.WebPubSubDeliveryUnknownException;
-import io.webpubsub.mp.WebPubSubHub;
-import io.webpubsub.mp.WebPubSubHubAsyncClient;
-import io.webpubsub.mp.WebPubSubHubClient;
 import io.webpubsub.mp.WebPubSubNotFoundException;
 import io.webpubsub.mp.impl.cdi.HubClientsBean;
 import io.webpubsub.mp.impl.emulator.EmbeddedEmulatorBean;
@@ -55,23 +49,7 @@ class ClientTelemetryTest {
     Config config;
     WeldContainer weld;
     InMemoryTelemetry otel;
-    Chat chat;
-
-    /** The application bean. */
-    @Dependent
-    public static class Chat {
-        @Inject
-        @WebPubSubHub("chat")
-        WebPubSubHubClient client;
-
-        @Inject
-        @WebPubSubHub("chat")
-        WebPubSubHubAsyncClient async;
-
-        @Inject
-        @WebPubSubHub("quiet")
-        WebPubSubHubClient quiet;
-    }
+    ChatBean chat;
 
     @BeforeEach
     void start() throws Exception {
@@ -83,10 +61,10 @@ class ClientTelemetryTest {
         config = new SmallRyeConfigBuilder().withSources(new PropertiesConfigSource(properties, "test", 500)).build();
         ConfigProviderResolver.instance().registerConfig(config, Thread.currentThread().getContextClassLoader());
         weld = new Weld().disableDiscovery()
-                .addBeanClasses(HubClientsBean.class, EmbeddedEmulatorBean.class, InMemoryTelemetry.class, Chat.class)
+                .addBeanClasses(HubClientsBean.class, EmbeddedEmulatorBean.class, InMemoryTelemetry.class, ChatBean.class)
                 .initialize();
         otel = weld.select(InMemoryTelemetry.class).get();
-        chat = weld.select(Chat.class).get();
+        chat = weld.select(ChatBean.class).get();
     }
 
     @AfterEach

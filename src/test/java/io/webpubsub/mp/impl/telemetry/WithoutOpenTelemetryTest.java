@@ -7,9 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.Map;
 
-import jakarta.enterprise.context.Dependent;
-import jakarta.inject.Inject;
-
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.spi.ConfigProviderResolver;
 import org.jboss.weld.environment.se.Weld;
@@ -18,9 +15,6 @@ import org.junit.jupiter.api.Test;
 
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfigBuilder;
-import io.webpubsub.mp.WebPubSubHub;
-import io.webpubsub.mp.WebPubSubHubAsyncClient;
-import io.webpubsub.mp.WebPubSubHubClient;
 import io.webpubsub.mp.impl.cdi.HubClientsBean;
 import io.webpubsub.mp.impl.emulator.EmbeddedEmulatorBean;
 import io.webpubsub.mp.models.Message;
@@ -33,18 +27,6 @@ import io.webpubsub.mp.testing.FakeService.Answer;
  */
 class WithoutOpenTelemetryTest {
 
-    /** The application bean. */
-    @Dependent
-    public static class Chat {
-        @Inject
-        @WebPubSubHub("chat")
-        WebPubSubHubClient client;
-
-        @Inject
-        @WebPubSubHub("chat")
-        WebPubSubHubAsyncClient async;
-    }
-
     @Test
     void theClientsWorkWithoutTheOpenTelemetryApi() throws Exception {
         assertThrows(ClassNotFoundException.class, () -> Class.forName("io.opentelemetry.api.OpenTelemetry"));
@@ -56,8 +38,8 @@ class WithoutOpenTelemetryTest {
                     .build();
             ConfigProviderResolver.instance().registerConfig(config, Thread.currentThread().getContextClassLoader());
             try (WeldContainer weld = new Weld().disableDiscovery()
-                    .addBeanClasses(HubClientsBean.class, EmbeddedEmulatorBean.class, Chat.class).initialize()) {
-                Chat chat = weld.select(Chat.class).get();
+                    .addBeanClasses(HubClientsBean.class, EmbeddedEmulatorBean.class, ChatBean.class).initialize()) {
+                ChatBean chat = weld.select(ChatBean.class).get();
                 service.then(Answer.status(503).header("Retry-After", "0"), Answer.status(202), Answer.status(202));
                 chat.client.sendToGroup("room", Message.text("hi"));
                 chat.async.sendToAll(Message.text("all")).toCompletableFuture().join();

@@ -5,17 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.webpubsub.it.liberty.telemetry.OtlpReceiver.ReceivedSpan;
 import io.webpubsub.it.scenarios.AppConfig;
 import io.webpubsub.it.scenarios.Deployed;
+import io.webpubsub.it.scenarios.Names;
 import io.webpubsub.it.scenarios.WsClient;
 import io.webpubsub.it.scenarios.arquillian.AppWar;
 import java.net.URI;
 import java.net.URL;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
-import java.util.function.Supplier;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -59,25 +58,14 @@ class LibertyTelemetryTest implements Deployed {
         return URI.create(base.toString());
     }
 
-    static <T> T await(String what, Supplier<Optional<T>> probe) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (System.nanoTime() < deadline) {
-            Optional<T> found = probe.get();
-            if (found.isPresent()) {
-                return found.get();
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-        throw new AssertionError("Not received within 20 s: " + what + "; received: " + OTLP.spans());
-    }
-
     static ReceivedSpan span(String what, Predicate<ReceivedSpan> wanted) {
-        return await(what, () -> OTLP.spans().stream().filter(wanted).findFirst());
+        AtomicReference<ReceivedSpan> found = new AtomicReference<>();
+        try {
+            Names.eventually(what, () -> OTLP.spans().stream().filter(wanted).peek(found::set).findFirst().isPresent());
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; received: " + OTLP.spans(), e);
+        }
+        return found.get();
     }
 
     @Test
@@ -123,8 +111,7 @@ class LibertyTelemetryTest implements Deployed {
     @Test
     void theOperationDurationIsExported() {
         app().sendText("chat", null, "to all").ok();
-        await("webpubsub.client.operation.duration", () -> OTLP.metricPayloads().stream()
-                .filter(p -> p.contains("webpubsub.client.operation.duration") && p.contains("sendToAll"))
-                .findFirst());
+        Names.eventually("webpubsub.client.operation.duration of sendToAll", () -> OTLP.metricPayloads().stream()
+                .anyMatch(p -> p.contains("webpubsub.client.operation.duration") && p.contains("sendToAll")));
     }
 }

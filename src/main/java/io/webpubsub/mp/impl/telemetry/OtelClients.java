@@ -7,6 +7,7 @@ import java.util.function.Predicate;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.metrics.DoubleHistogram;
+import io.opentelemetry.api.metrics.DoubleHistogramBuilder;
 import io.opentelemetry.api.metrics.LongCounter;
 import io.opentelemetry.api.metrics.Meter;
 import io.opentelemetry.api.trace.Span;
@@ -33,13 +34,20 @@ final class OtelClients implements Telemetry.Clients {
         this.enabled = enabled;
         this.tracer = otel.getTracer(Names.SCOPE);
         Meter meter = otel.getMeter(Names.SCOPE);
-        this.duration = meter.histogramBuilder(Names.OPERATION_DURATION).setUnit("s")
-                .setDescription("Duration of Web PubSub hub operations, retries included")
-                .setExplicitBucketBoundariesAdvice(DURATION_BUCKETS).build();
+        this.duration = withBuckets(meter.histogramBuilder(Names.OPERATION_DURATION).setUnit("s")
+                .setDescription("Duration of Web PubSub hub operations, retries included")).build();
         this.retries = meter.counterBuilder(Names.RETRIES).setUnit("{retry}")
                 .setDescription("Retries of Web PubSub hub operations").build();
         this.deliveryUnknown = meter.counterBuilder(Names.DELIVERY_UNKNOWN).setUnit("{operation}")
                 .setDescription("Sends whose delivery is unknown: the service may have delivered them").build();
+    }
+
+    private static DoubleHistogramBuilder withBuckets(DoubleHistogramBuilder builder) {
+        try {
+            return builder.setExplicitBucketBoundariesAdvice(DURATION_BUCKETS);
+        } catch (NoSuchMethodError olderApi) {
+            return builder; // an API before 1.32: the SDK's default buckets (or the runtime's view)
+        }
     }
 
     @Override

@@ -14,7 +14,8 @@ final class OtelLookup {
     /**
      * The runtime's CDI bean (Quarkus, Open Liberty {@code mpTelemetry}, Payara), else the global instance (the Java
      * agent or the application set it), else the no-op instance. {@code getOrNoop} does not freeze the global: an
-     * application may still set it later, for clients created after that.
+     * application may still set it later, for clients created after that. Calls made here and in the other classes
+     * of this package exist in every OpenTelemetry API from 1.29 on (Payara 6 ships 1.29).
      */
     static OpenTelemetry find(Instance<Object> beans) {
         if (beans != null) {
@@ -23,6 +24,11 @@ final class OtelLookup {
                 return bean.get();
             }
         }
-        return GlobalOpenTelemetry.getOrNoop();
+        try {
+            return GlobalOpenTelemetry.getOrNoop();
+        } catch (NoSuchMethodError olderApi) {
+            // an API without getOrNoop (e.g. the 1.29 of Payara 6): GlobalOpenTelemetry.get() would freeze the global
+            return OpenTelemetry.noop();
+        }
     }
 }

@@ -1,8 +1,12 @@
 package io.webpubsub.mp.impl.telemetry;
 
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
 import io.opentelemetry.api.OpenTelemetry;
@@ -36,6 +40,8 @@ final class OtelUpstream implements Telemetry.Upstream {
     private final Tracer tracer;
     private final LongCounter events;
     private final LongCounter signaturesRejected;
+    /** {@code telemetry.enabled} per handled hub ("" for the others), read once. */
+    private final Map<String, Boolean> enabledHubs = new ConcurrentHashMap<>();
 
     OtelUpstream(OpenTelemetry otel, Predicate<String> enabled) {
         this.otel = otel;
@@ -52,7 +58,7 @@ final class OtelUpstream implements Telemetry.Upstream {
     public Telemetry.Event start(Map<String, List<String>> headers, Predicate<String> knownHub) {
         String hub = header(headers, "ce-hub");
         boolean known = hub != null && knownHub.test(hub);
-        if (!enabled.test(known ? hub : null)) {
+        if (!enabledHubs.computeIfAbsent(known ? hub : "", h -> enabled.test(h.isEmpty() ? null : h))) {
             return status -> { };
         }
         String type = header(headers, "ce-type");
@@ -126,15 +132,28 @@ final class OtelUpstream implements Telemetry.Upstream {
         return values == null || values.isEmpty() ? null : values.get(0);
     }
 
-    private static final TextMapGetter<Map<String, List<String>>> HEADERS = new TextMapGetter<>() {
-        @Override
-        public Iterable<String> keys(Map<String, List<String>> carrier) {
-            return carrier.keySet();
-        }
+    /**
+     * Reads the request headers for the propagator. A proxy rather than a class of the jar: no class of the library
+     * may have an OpenTelemetry type as a supertype, because containers that load every class of a bean archive
+     * (Arquillian's Weld embedded, for one) would fail to define it without the API on the class path.
+     */
+    @SuppressWarnings("unchecked")
+    private static final TextMapGetter<Map<String, List<String>>> HEADERS = (TextMapGetter<Map<String, List<String>>>)
+            Proxy.newProxyInstance(OtelUpstream.class.getClassLoader(), new Class<?>[] {TextMapGetter.class},
+                    OtelUpstream::getter);
 
-        @Override
-        public String get(Map<String, List<String>> carrier, String key) {
-            return carrier == null ? null : header(carrier, key.toLowerCase(Locale.ROOT));
+    @SuppressWarnings("unchecked")
+    private static Object getter(Object proxy, Method method, Object[] args) throws Throwable {
+        if (method.isDefault()) {
+            return InvocationHandler.invokeDefault(proxy, method, args);
         }
-    };
+        return switch (method.getName()) {
+            case "keys" -> ((Map<String, List<String>>) args[0]).keySet();
+            case "get" -> args[0] == null ? null
+                    : header((Map<String, List<String>>) args[0], ((String) args[1]).toLowerCase(Locale.ROOT));
+            case "hashCode" -> System.identityHashCode(proxy);
+            case "equals" -> proxy == args[0];
+            default -> "upstream request headers";
+        };
+    }
 }

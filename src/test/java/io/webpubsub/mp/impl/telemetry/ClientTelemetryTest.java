@@ -61,7 +61,8 @@ class ClientTelemetryTest {
         config = new SmallRyeConfigBuilder().withSources(new PropertiesConfigSource(properties, "test", 500)).build();
         ConfigProviderResolver.instance().registerConfig(config, Thread.currentThread().getContextClassLoader());
         weld = new Weld().disableDiscovery()
-                .addBeanClasses(HubClientsBean.class, EmbeddedEmulatorBean.class, InMemoryTelemetry.class, ChatBean.class)
+                .addBeanClasses(HubClientsBean.class, EmbeddedEmulatorBean.class, InMemoryTelemetry.class)
+                .addBeanClasses(ChatBean.class)
                 .initialize();
         otel = weld.select(InMemoryTelemetry.class).get();
         chat = weld.select(ChatBean.class).get();
@@ -148,7 +149,8 @@ class ClientTelemetryTest {
 
         SpanData span = only();
         assertEquals("WebPubSub.addConnectionToGroup", span.getName());
-        assertAttributes(span("addConnectionToGroup", 1, "failure", 404).toBuilder().put("error.type", "404").build(), span);
+        assertAttributes(span("addConnectionToGroup", 1, "failure", 404).toBuilder().put("error.type", "404").build(),
+                span);
         assertEquals(StatusCode.ERROR, span.getStatus().getStatusCode());
         assertEquals("", span.getStatus().getDescription());
         durationPoint(point("addConnectionToGroup", "failure").toBuilder().put("error.type", "404").build());
@@ -182,7 +184,8 @@ class ClientTelemetryTest {
         assertThrows(WebPubSubDeliveryUnknownException.class, () -> chat.client.sendToUser("u1", Message.text("x")));
 
         SpanData span = only();
-        assertAttributes(span("sendToUser", 1, "delivery_unknown", 500).toBuilder().put("error.type", "500").build(), span);
+        assertAttributes(span("sendToUser", 1, "delivery_unknown", 500).toBuilder().put("error.type", "500").build(),
+                span);
         assertEquals(StatusCode.ERROR, span.getStatus().getStatusCode());
         Attributes operation = Attributes.builder().put("webpubsub.hub", "chat")
                 .put("webpubsub.operation", "sendToUser").build();

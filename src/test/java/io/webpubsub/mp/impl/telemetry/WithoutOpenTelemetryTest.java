@@ -4,8 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.spi.ConfigProviderResolver;
@@ -26,6 +31,22 @@ import io.webpubsub.mp.testing.FakeService.Answer;
  * container starts, the injected clients work, retries included, and no trace context is sent.
  */
 class WithoutOpenTelemetryTest {
+
+    /** Containers that scan a bean archive load each of its classes (Arquillian's Weld embedded does). */
+    @Test
+    void everyClassOfTheLibraryLoadsWithoutTheOpenTelemetryApi() throws Exception {
+        Path classes = Path.of(Telemetry.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        List<String> names;
+        try (Stream<Path> files = Files.walk(classes)) {
+            names = files.map(f -> classes.relativize(f).toString()).filter(f -> f.endsWith(".class"))
+                    .map(f -> f.substring(0, f.length() - ".class".length()).replace(java.io.File.separatorChar, '.'))
+                    .toList();
+        }
+        assertTrue(names.contains(OtelUpstream.class.getName()), names::toString);
+        for (String name : names) {
+            Class.forName(name, false, getClass().getClassLoader());
+        }
+    }
 
     @Test
     void theClientsWorkWithoutTheOpenTelemetryApi() throws Exception {

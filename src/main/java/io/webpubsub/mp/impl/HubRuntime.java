@@ -127,7 +127,9 @@ public final class HubRuntime implements AutoCloseable {
                     jakarta.ws.rs.Priorities.USER + 1000);
         }
         if (telemetryFilter != null) {
-            builder.register(telemetryFilter, jakarta.ws.rs.Priorities.HEADER_DECORATOR);
+            // after every other request filter, so that it sees a traceparent the runtime's instrumentation added
+            // (Quarkus adds a second header line otherwise)
+            builder.register(telemetryFilter, Integer.MAX_VALUE - 1);
         }
         return builder.build(WebPubSubRestApi.class);
     }

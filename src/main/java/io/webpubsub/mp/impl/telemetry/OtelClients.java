@@ -79,7 +79,7 @@ final class OtelClients implements Telemetry.Clients {
 
         @Override
         public Object restClientFilter() {
-            return new TraceContextFilter(otel.getPropagators());
+            return new TraceContextFilter(Telemetry.QUARKUS_PROPAGATES ? null : otel.getPropagators());
         }
     }
 }

@@ -21,6 +21,11 @@ import io.webpubsub.mp.impl.config.Keys;
 public final class Telemetry {
 
     private static final boolean API_PRESENT = present("io.opentelemetry.api.OpenTelemetry");
+    /**
+     * quarkus-opentelemetry traces the Vert.x HTTP client under every REST client and adds its own traceparent
+     * line below the JAX-RS filters, where the library's filter cannot see it: the library must not add one.
+     */
+    static final boolean QUARKUS_PROPAGATES = present("io.quarkus.opentelemetry.runtime.QuarkusContextStorage");
 
     private Telemetry() {
     }

@@ -1,11 +1,13 @@
 package io.webpubsub.it.liberty.telemetry;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.webpubsub.it.liberty.telemetry.OtlpReceiver.ReceivedSpan;
 import io.webpubsub.it.scenarios.AppConfig;
 import io.webpubsub.it.scenarios.Deployed;
 import io.webpubsub.it.scenarios.Names;
+import io.webpubsub.it.scenarios.ProbeService;
 import io.webpubsub.it.scenarios.WsClient;
 import io.webpubsub.it.scenarios.arquillian.AppWar;
 import java.net.URI;
@@ -34,6 +36,7 @@ class LibertyTelemetryTest implements Deployed {
     static final int CLIENT = 3;
     static final int CONSUMER = 5;
     static final OtlpReceiver OTLP = new OtlpReceiver();
+    static final ProbeService PROBE = new ProbeService();
 
     @ArquillianResource
     URL base;
@@ -41,6 +44,7 @@ class LibertyTelemetryTest implements Deployed {
     @Deployment(testable = false)
     static WebArchive deployment() {
         Map<String, String> properties = new HashMap<>(AppConfig.properties());
+        properties.put("azure.webpubsub.hubs.news.connection-string", PROBE.connectionString());
         properties.put("otel.sdk.disabled", "false");
         properties.put("otel.service.name", "webpubsub-it");
         properties.put("otel.traces.exporter", "otlp");
@@ -88,6 +92,18 @@ class LibertyTelemetryTest implements Deployed {
         assertEquals(202L, http.attributes().get("http.response.status_code"));
         assertEquals(1, OTLP.spans().stream().filter(s -> s.parentSpanId().equals(operation.spanId())).count(),
                 "one HTTP span, no duplicate");
+    }
+
+    @Test
+    void theServiceReceivesOneTraceparentThatOfTheRestClientsSpan() {
+        app().sendText("news", null, "probe").ok();
+
+        ReceivedSpan operation = span("WebPubSub.sendToAll of news", s -> s.name().equals("WebPubSub.sendToAll")
+                && "news".equals(s.attributes().get("webpubsub.hub")));
+        ReceivedSpan http = span("the REST client's span under " + operation.spanId(),
+                s -> s.parentSpanId().equals(operation.spanId()));
+        String sent = PROBE.traceparents();
+        assertTrue(sent.matches("00-" + http.traceId() + "-" + http.spanId() + "-[0-9a-f]{2}"), sent);
     }
 
     @Test

@@ -19,9 +19,13 @@ import io.webpubsub.it.scenarios.WsClient;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -44,6 +48,9 @@ class QuarkusTelemetryTest implements Deployed {
 
     @Inject
     InMemoryMetricExporter metrics;
+
+    @ConfigProperty(name = TelemetryEmulatorResource.PROBE_KEY)
+    String probeEndpoint;
 
     @Override
     public URI appUri() {
@@ -89,6 +96,20 @@ class QuarkusTelemetryTest implements Deployed {
     }
 
     @Test
+    void theServiceReceivesOneTraceparentThatOfTheRestClientsSpan() throws Exception {
+        app().sendText("news", null, "probe").ok();
+
+        SpanData operation = span("WebPubSub.sendToAll of news", s -> s.getName().equals("WebPubSub.sendToAll")
+                && "news".equals(s.getAttributes().get(HUB)));
+        SpanData http = span("the REST client's span under " + operation.getSpanId(),
+                s -> s.getParentSpanId().equals(operation.getSpanId()));
+        HttpResponse<String> seen = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(probeEndpoint + "/probe/traceparents")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals("00-" + http.getTraceId() + "-" + http.getSpanId() + "-"
+                + http.getSpanContext().getTraceFlags().asHex(), seen.body());
+    }
+
+    @Test
     void upstreamEventsAreConsumerSpansUnderTheEventRequestsServerSpan() {
         service().routeEvents("chat", appUri() + "webpubsub/hubs/{hub}/{event}");
         String url = app().clientAccessUrl("chat", null, List.of(), List.of()) + "&user=telemetry-user";
@@ -122,7 +143,8 @@ class QuarkusTelemetryTest implements Deployed {
                 .peek(found::set).findFirst().isPresent());
         MetricData duration = found.get();
         assertEquals("s", duration.getUnit());
-        assertTrue(duration.getHistogramData().getPoints().stream().allMatch(p -> "chat".equals(
-                p.getAttributes().get(HUB))));
+        assertTrue(duration.getHistogramData().getPoints().stream().anyMatch(p -> "chat".equals(
+                p.getAttributes().get(HUB)) && "success".equals(p.getAttributes().get(
+                        AttributeKey.stringKey("webpubsub.outcome")))));
     }
 }

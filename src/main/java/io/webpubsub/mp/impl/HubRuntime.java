@@ -27,6 +27,7 @@ import io.webpubsub.mp.impl.http.RequestExecutor;
 import io.webpubsub.mp.impl.http.RequestTrace;
 import io.webpubsub.mp.impl.http.RetryPolicy;
 import io.webpubsub.mp.impl.http.ReverseProxyFilter;
+import io.webpubsub.mp.impl.telemetry.Telemetry;
 import io.webpubsub.mp.rest.WebPubSubRestApi;
 
 /**
@@ -64,34 +65,43 @@ public final class HubRuntime implements AutoCloseable {
     }
 
     /**
-     * Builds the REST client and the hub clients.
+     * Builds the REST client and the hub clients, reporting to the global OpenTelemetry instance if there is one.
      *
      * @param settings the settings
      * @return the runtime
      */
     public static HubRuntime create(HubSettings settings) {
-        return create(settings, Clock.systemUTC());
+        return create(settings, Telemetry.clients(null, null));
     }
 
-    static HubRuntime create(HubSettings settings, Clock clock) {
+    /**
+     * Builds the REST client and the hub clients.
+     *
+     * @param settings the settings
+     * @param telemetry where the hub's operations are reported
+     * @return the runtime
+     */
+    public static HubRuntime create(HubSettings settings, Telemetry.Clients telemetry) {
+        Clock clock = Clock.systemUTC();
         if (settings.key() != null) {
             JwtMinter.warmUpInBackground();
         }
         BearerTokenFilter bearer = settings.tokenCredential() == null ? null
                 : new BearerTokenFilter(settings.tokenCredential(), clock);
-        WebPubSubRestApi api = restApi(settings, clock, bearer);
+        Telemetry.Hub hubTelemetry = telemetry.hub(settings.hub(), settings.endpoint());
+        WebPubSubRestApi api = restApi(settings, clock, bearer, hubTelemetry.restClientFilter());
         String version = settings.serviceVersion().getVersion();
         ClientTokens tokens = settings.key() != null
                 ? ClientTokens.local(settings.endpoint(), settings.hub(), settings.key(), clock)
                 : ClientTokens.service(settings.endpoint(), settings.hub(), api, version);
-        NextPages nextPages = new NextPages(() -> builder(settings, clock, bearer)
-                .register(new NextLinkFilter()).build(NextPageApi.class));
+        NextPages nextPages = new NextPages(() -> builder(settings, clock, bearer,
+                hubTelemetry.restClientFilter()).register(new NextLinkFilter()).build(NextPageApi.class));
         HubOperations ops = new HubOperations(api, nextPages::get, settings.hub(), version, settings.endpoint(),
                 tokens);
         RequestExecutor executor = new RequestExecutor(
                 new RetryPolicy(settings.retry(), () -> ThreadLocalRandom.current().nextDouble()),
                 settings.executor() != null ? settings.executor() : AsyncPool.shared(),
-                bearer == null ? () -> { } : bearer::token);
+                bearer == null ? () -> { } : bearer::token, hubTelemetry);
         return new HubRuntime(settings, api, nextPages, ops, executor);
     }
 
@@ -104,14 +114,16 @@ public final class HubRuntime implements AutoCloseable {
      */
     public static WebPubSubRestApi restApi(HubSettings settings, Clock clock) {
         return restApi(settings, clock, settings.tokenCredential() == null ? null
-                : new BearerTokenFilter(settings.tokenCredential(), clock));
+                : new BearerTokenFilter(settings.tokenCredential(), clock), null);
     }
 
-    private static WebPubSubRestApi restApi(HubSettings settings, Clock clock, BearerTokenFilter bearer) {
-        return builder(settings, clock, bearer).build(WebPubSubRestApi.class);
+    private static WebPubSubRestApi restApi(HubSettings settings, Clock clock, BearerTokenFilter bearer,
+            Object telemetryFilter) {
+        return builder(settings, clock, bearer, telemetryFilter).build(WebPubSubRestApi.class);
     }
 
-    private static RestClientBuilder builder(HubSettings settings, Clock clock, BearerTokenFilter bearer) {
+    private static RestClientBuilder builder(HubSettings settings, Clock clock, BearerTokenFilter bearer,
+            Object telemetryFilter) {
         RestClientBuilder builder = RestClientBuilder.newBuilder()
                 .baseUri(URI.create(settings.endpoint()))
                 .connectTimeout(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
@@ -136,6 +148,11 @@ public final class HubRuntime implements AutoCloseable {
         if (settings.reverseProxyEndpoint() != null) {
             builder.register(new ReverseProxyFilter(settings.endpoint(), settings.reverseProxyEndpoint()),
                     jakarta.ws.rs.Priorities.USER + 1000);
+        }
+        if (telemetryFilter != null) {
+            // after every other request filter, so that it sees a traceparent the runtime's instrumentation added
+            // (Quarkus adds a second header line otherwise)
+            builder.register(telemetryFilter, Integer.MAX_VALUE - 1);
         }
         return builder;
     }

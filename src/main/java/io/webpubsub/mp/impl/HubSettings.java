@@ -63,7 +63,7 @@ public record HubSettings(String hub, String endpoint, String reverseProxyEndpoi
      */
     public HubSettings withTimeouts(Duration connect, Duration read) {
         return new HubSettings(hub, endpoint, reverseProxyEndpoint, key, tokenCredential, serviceVersion, tokenLifetime,
-                tokenCacheSize, retry, connect, read, executor);
+                tokenCacheSize, retry, connect, read, idleTimeout, executor);
     }
 
     @Override

@@ -26,6 +26,7 @@ import io.webpubsub.mp.impl.HubSettings;
 import io.webpubsub.mp.impl.config.HubConfig;
 import io.webpubsub.mp.impl.config.SettingsResolver;
 import io.webpubsub.mp.impl.emulator.EmbeddedEmulatorBean;
+import io.webpubsub.mp.impl.telemetry.Telemetry;
 import io.webpubsub.mp.rest.WebPubSubRestApi;
 import io.webpubsub.mp.spi.WebPubSubTokenCredential;
 
@@ -51,6 +52,12 @@ public class HubClientsBean implements WebPubSubClients, SettingsResolver.Creden
 
     @Inject
     EmbeddedEmulatorBean embedded;
+
+    /** Where the runtime's {@code OpenTelemetry} bean is looked up. */
+    @Inject
+    Instance<Object> beans;
+
+    private volatile Telemetry.Clients telemetry;
 
     @Override
     public WebPubSubHubClient forHub(String hub) {
@@ -86,10 +93,17 @@ public class HubClientsBean implements WebPubSubClients, SettingsResolver.Creden
         });
         return runtimes.computeIfAbsent(hub, h -> {
             HubRuntime runtime = HubRuntime.create(SettingsResolver.resolve(ConfigProvider.getConfig(), h, this)
-                    .orThrow());
+                    .orThrow(), telemetry());
             LOG.log(System.Logger.Level.DEBUG, "Created the clients of {0}", runtime.settings());
             return runtime;
         });
+    }
+
+    private Telemetry.Clients telemetry() {
+        if (telemetry == null) {
+            telemetry = Telemetry.clients(beans, ConfigProvider.getConfig());
+        }
+        return telemetry;
     }
 
     @Override

@@ -67,7 +67,8 @@ public abstract class ClientTokens {
             Call<ClientAccess> clientAccess(ClientAccessOptions options) {
                 long seconds = options.getExpiresAfter().toSeconds();
                 int minutes = (int) Math.max(1, Math.min(Integer.MAX_VALUE, (seconds + 59) / 60));
-                return new Call<>("POST " + endpoint + "/api/hubs/" + HubOperations.pathText(hub) + "/:generateToken",
+                return new Call<>("getClientAccess",
+                        "POST " + endpoint + "/api/hubs/" + HubOperations.pathText(hub) + "/:generateToken",
                         false, () -> {
                             ClientTokenResponse response = api.generateClientToken(HubOperations.esc(hub),
                                     options.getUserId().orElse(null), emptyToNull(options.getRoles()), minutes,

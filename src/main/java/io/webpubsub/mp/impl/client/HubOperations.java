@@ -59,7 +59,7 @@ public final class HubOperations {
     Call<Void> sendToAll(Message message, SendOptions options) {
         Checks.notNull(message, "message");
         Checks.notNull(options, "options");
-        return send("/:send", () -> api.sendToAll(hubSegment, nullIfEmpty(options.getExcluded()), version,
+        return send("sendToAll", "/:send", () -> api.sendToAll(hubSegment, nullIfEmpty(options.getExcluded()), version,
                 message.contentType(), message.body(), filter(options), ttl(options)));
     }
 
@@ -67,7 +67,8 @@ public final class HubOperations {
         Checks.group(group, "group");
         Checks.notNull(message, "message");
         Checks.notNull(options, "options");
-        return send("/groups/" + pathText(group) + "/:send", () -> api.sendToGroup(hubSegment, esc(group),
+        return send("sendToGroup", "/groups/" + pathText(group) + "/:send",
+                () -> api.sendToGroup(hubSegment, esc(group),
                 nullIfEmpty(options.getExcluded()), version, message.contentType(), message.body(), filter(options),
                 ttl(options)));
     }
@@ -76,7 +77,8 @@ public final class HubOperations {
         Checks.id(userId, "userId");
         Checks.notNull(message, "message");
         unsupported(!Checks.notNull(options, "options").getExcluded().isEmpty(), "sendToUser", "excluded");
-        return send("/users/" + pathText(userId) + "/:send", () -> api.sendToUser(hubSegment, esc(userId), version,
+        return send("sendToUser", "/users/" + pathText(userId) + "/:send",
+                () -> api.sendToUser(hubSegment, esc(userId), version,
                 message.contentType(), message.body(), filter(options), ttl(options)));
     }
 
@@ -86,132 +88,143 @@ public final class HubOperations {
         Checks.notNull(options, "options");
         unsupported(!options.getExcluded().isEmpty(), "sendToConnection", "excluded");
         unsupported(options.getFilter().isPresent(), "sendToConnection", "filter");
-        return send("/connections/" + pathText(connectionId) + "/:send", () -> api.sendToConnection(hubSegment, esc(connectionId),
+        return send("sendToConnection", "/connections/" + pathText(connectionId) + "/:send",
+                () -> api.sendToConnection(hubSegment, esc(connectionId),
                 version, message.contentType(), message.body(), ttl(options)));
     }
 
     Call<Void> addConnectionToGroup(String group, String connectionId) {
         Checks.group(group, "group");
         Checks.id(connectionId, "connectionId");
-        return run("PUT", "/groups/" + pathText(group) + "/connections/" + pathText(connectionId),
+        return run("addConnectionToGroup", "PUT",
+                "/groups/" + pathText(group) + "/connections/" + pathText(connectionId),
                 () -> api.addConnectionToGroup(hubSegment, esc(group), esc(connectionId), version));
     }
 
     Call<Void> removeConnectionFromGroup(String group, String connectionId) {
         Checks.group(group, "group");
         Checks.id(connectionId, "connectionId");
-        return run("DELETE", "/groups/" + pathText(group) + "/connections/" + pathText(connectionId),
+        return run("removeConnectionFromGroup", "DELETE",
+                "/groups/" + pathText(group) + "/connections/" + pathText(connectionId),
                 () -> api.removeConnectionFromGroup(hubSegment, esc(group), esc(connectionId), version));
     }
 
     Call<Void> removeConnectionFromAllGroups(String connectionId) {
         Checks.id(connectionId, "connectionId");
-        return run("DELETE", "/connections/" + pathText(connectionId) + "/groups",
+        return run("removeConnectionFromAllGroups", "DELETE", "/connections/" + pathText(connectionId) + "/groups",
                 () -> api.removeConnectionFromAllGroups(hubSegment, esc(connectionId), version));
     }
 
     Call<Void> addUserToGroup(String group, String userId) {
         Checks.group(group, "group");
         Checks.id(userId, "userId");
-        return run("PUT", "/users/" + pathText(userId) + "/groups/" + pathText(group),
+        return run("addUserToGroup", "PUT", "/users/" + pathText(userId) + "/groups/" + pathText(group),
                 () -> api.addUserToGroup(hubSegment, esc(group), esc(userId), version));
     }
 
     Call<Void> removeUserFromGroup(String group, String userId) {
         Checks.group(group, "group");
         Checks.id(userId, "userId");
-        return run("DELETE", "/users/" + pathText(userId) + "/groups/" + pathText(group),
+        return run("removeUserFromGroup", "DELETE", "/users/" + pathText(userId) + "/groups/" + pathText(group),
                 () -> api.removeUserFromGroup(hubSegment, esc(group), esc(userId), version));
     }
 
     Call<Void> removeUserFromAllGroups(String userId) {
         Checks.id(userId, "userId");
-        return run("DELETE", "/users/" + pathText(userId) + "/groups",
+        return run("removeUserFromAllGroups", "DELETE", "/users/" + pathText(userId) + "/groups",
                 () -> api.removeUserFromAllGroups(hubSegment, esc(userId), version));
     }
 
     Call<Void> addConnectionsToGroups(List<String> groups, Filter filter) {
         GroupsRequest body = groupsRequest(groups, filter);
-        return run("POST", "/:addToGroups", () -> api.addConnectionsToGroups(hubSegment, version, body));
+        return run("addConnectionsToGroups", "POST", "/:addToGroups",
+                () -> api.addConnectionsToGroups(hubSegment, version, body));
     }
 
     Call<Void> removeConnectionsFromGroups(List<String> groups, Filter filter) {
         GroupsRequest body = groupsRequest(groups, filter);
-        return run("POST", "/:removeFromGroups", () -> api.removeConnectionsFromGroups(hubSegment, version, body));
+        return run("removeConnectionsFromGroups", "POST", "/:removeFromGroups",
+                () -> api.removeConnectionsFromGroups(hubSegment, version, body));
     }
 
     Call<Void> closeConnection(String connectionId, CloseOptions options) {
         Checks.id(connectionId, "connectionId");
         unsupported(!Checks.notNull(options, "options").getExcluded().isEmpty(), "closeConnection", "excluded");
-        return run("DELETE", "/connections/" + pathText(connectionId),
+        return run("closeConnection", "DELETE", "/connections/" + pathText(connectionId),
                 () -> api.closeConnection(hubSegment, esc(connectionId), options.getReason().orElse(null), version));
     }
 
     Call<Void> closeAllConnections(CloseOptions options) {
         Checks.notNull(options, "options");
-        return run("POST", "/:closeConnections", () -> api.closeAllConnections(hubSegment,
+        return run("closeAllConnections", "POST", "/:closeConnections", () -> api.closeAllConnections(hubSegment,
                 nullIfEmpty(options.getExcluded()), options.getReason().orElse(null), version));
     }
 
     Call<Void> closeGroupConnections(String group, CloseOptions options) {
         Checks.group(group, "group");
         Checks.notNull(options, "options");
-        return run("POST", "/groups/" + pathText(group) + "/:closeConnections", () -> api.closeGroupConnections(hubSegment,
+        return run("closeGroupConnections", "POST", "/groups/" + pathText(group) + "/:closeConnections",
+                () -> api.closeGroupConnections(hubSegment,
                 esc(group), nullIfEmpty(options.getExcluded()), options.getReason().orElse(null), version));
     }
 
     Call<Void> closeUserConnections(String userId, CloseOptions options) {
         Checks.id(userId, "userId");
         Checks.notNull(options, "options");
-        return run("POST", "/users/" + pathText(userId) + "/:closeConnections", () -> api.closeUserConnections(hubSegment,
+        return run("closeUserConnections", "POST", "/users/" + pathText(userId) + "/:closeConnections",
+                () -> api.closeUserConnections(hubSegment,
                 esc(userId), nullIfEmpty(options.getExcluded()), options.getReason().orElse(null), version));
     }
 
     Call<Boolean> connectionExists(String connectionId) {
         Checks.id(connectionId, "connectionId");
-        return exists("/connections/" + pathText(connectionId), () -> api.connectionExists(hubSegment, esc(connectionId), version));
+        return exists("connectionExists", "/connections/" + pathText(connectionId),
+                () -> api.connectionExists(hubSegment, esc(connectionId), version));
     }
 
     Call<Boolean> groupExists(String group) {
         Checks.group(group, "group");
-        return exists("/groups/" + pathText(group), () -> api.groupExists(hubSegment, esc(group), version));
+        return exists("groupExists", "/groups/" + pathText(group),
+                () -> api.groupExists(hubSegment, esc(group), version));
     }
 
     Call<Boolean> userExists(String userId) {
         Checks.id(userId, "userId");
-        return exists("/users/" + pathText(userId), () -> api.userExists(hubSegment, esc(userId), version));
+        return exists("userExists", "/users/" + pathText(userId),
+                () -> api.userExists(hubSegment, esc(userId), version));
     }
 
     Call<Void> grantPermission(Permission permission, String connectionId, String targetName) {
         String path = permissionPath(permission, connectionId, targetName);
-        return run("PUT", path,
+        return run("grantPermission", "PUT", path,
                 () -> api.grantPermission(hubSegment, permission.value(), esc(connectionId), targetName, version));
     }
 
     Call<Void> revokePermission(Permission permission, String connectionId, String targetName) {
         String path = permissionPath(permission, connectionId, targetName);
-        return run("DELETE", path,
+        return run("revokePermission", "DELETE", path,
                 () -> api.revokePermission(hubSegment, permission.value(), esc(connectionId), targetName, version));
     }
 
     Call<Boolean> checkPermission(Permission permission, String connectionId, String targetName) {
         String path = permissionPath(permission, connectionId, targetName);
-        return exists(path, () -> api.checkPermission(hubSegment, permission.value(), esc(connectionId), targetName, version));
+        return exists("checkPermission", path,
+                () -> api.checkPermission(hubSegment, permission.value(), esc(connectionId), targetName, version));
     }
 
     Call<GroupMembersPage> listConnectionsPage(String group, GroupMembersPage.Request page) {
         Checks.group(group, "group");
         if (page.nextLink() != null) {
-            return new Call<>("GET " + page.nextLink(), false,
+            return new Call<>("listConnectionsInGroup", "GET " + page.nextLink(), false,
                     () -> GroupMembersPage.of(nextPages.get().page(page.nextLink()), endpoint, version));
         }
-        return new Call<>("GET " + hubUrl("/groups/" + pathText(group) + "/connections"), false,
-                () -> GroupMembersPage.of(api.listConnectionsInGroup(hubSegment, esc(group), page.maxPageSize(),
-                        page.top(), null, version), endpoint, version));
+        return new Call<>("listConnectionsInGroup", "GET " + hubUrl("/groups/" + pathText(group) + "/connections"),
+                false, () -> GroupMembersPage.of(api.listConnectionsInGroup(hubSegment, esc(group),
+                        page.maxPageSize(), page.top(), null, version), endpoint, version));
     }
 
     Call<Boolean> isServiceHealthy() {
-        return new Call<>("HEAD " + endpoint + "/api/health", false, () -> {
+        return new Call<>("isServiceHealthy", "HEAD " + endpoint + "/api/health", false, () -> {
             try {
                 api.getServiceStatus(version);
                 return true;
@@ -243,22 +256,22 @@ public final class HubOperations {
         return body;
     }
 
-    private Call<Void> send(String path, Runnable attempt) {
-        return new Call<>("POST " + hubUrl(path), true, () -> {
+    private Call<Void> send(String operation, String path, Runnable attempt) {
+        return new Call<>(operation, "POST " + hubUrl(path), true, () -> {
             attempt.run();
             return null;
         });
     }
 
-    private Call<Void> run(String method, String path, Runnable attempt) {
-        return new Call<>(method + " " + hubUrl(path), false, () -> {
+    private Call<Void> run(String operation, String method, String path, Runnable attempt) {
+        return new Call<>(operation, method + " " + hubUrl(path), false, () -> {
             attempt.run();
             return null;
         });
     }
 
-    private Call<Boolean> exists(String path, Runnable attempt) {
-        return new Call<>("HEAD " + hubUrl(path), false, () -> {
+    private Call<Boolean> exists(String operation, String path, Runnable attempt) {
+        return new Call<>(operation, "HEAD " + hubUrl(path), false, () -> {
             try {
                 attempt.run();
                 return true;

@@ -24,6 +24,7 @@ public final class Keys {
     /** How long a probe's result answers further readiness checks. */
     public static final String HEALTH_CACHE_TTL = "health.cache-ttl";
     public static final String CONNECTION_IDLE_TIMEOUT = "connection-idle-timeout";
+    public static final String TELEMETRY_ENABLED = "telemetry.enabled";
 
     private Keys() {
     }

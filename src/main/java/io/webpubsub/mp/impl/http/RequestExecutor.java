@@ -8,10 +8,12 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import io.webpubsub.mp.WebPubSubServiceException;
+import io.webpubsub.mp.impl.telemetry.Telemetry;
 
 /**
  * Runs {@link Call}s with retry, blocking ({@link #execute}) or asynchronously ({@link #executeAsync}); both
- * drivers follow the same {@link RetryPolicy}.
+ * drivers follow the same {@link RetryPolicy}. Each call with an operation name is reported to the hub's
+ * {@link Telemetry.Hub} as one operation of one or more attempts.
  */
 public final class RequestExecutor {
 
@@ -20,17 +22,32 @@ public final class RequestExecutor {
     private final RetryPolicy policy;
     private final Executor asyncExecutor;
     private final Runnable beforeAttempt;
+    private final Telemetry.Hub telemetry;
 
     /**
+     * An executor that reports nothing.
+     *
      * @param policy the retry rules
      * @param asyncExecutor runs the attempts of asynchronous calls (they block on I/O)
      * @param beforeAttempt runs on the attempt's thread before each attempt; fetches an Entra ID token there
      *        rather than in the request filter, which some REST clients (Quarkus) run on an event loop
      */
     public RequestExecutor(RetryPolicy policy, Executor asyncExecutor, Runnable beforeAttempt) {
+        this(policy, asyncExecutor, beforeAttempt, Telemetry.Hub.OFF);
+    }
+
+    /**
+     * @param policy the retry rules
+     * @param asyncExecutor runs the attempts of asynchronous calls (they block on I/O)
+     * @param beforeAttempt runs on the attempt's thread before each attempt
+     * @param telemetry where operations are reported
+     */
+    public RequestExecutor(RetryPolicy policy, Executor asyncExecutor, Runnable beforeAttempt,
+            Telemetry.Hub telemetry) {
         this.policy = policy;
         this.asyncExecutor = asyncExecutor;
         this.beforeAttempt = beforeAttempt;
+        this.telemetry = telemetry;
     }
 
     /**
@@ -41,12 +58,24 @@ public final class RequestExecutor {
      * @return the result
      */
     public <T> T execute(Call<T> call) {
+        Telemetry.Operation operation = start(call);
+        try {
+            T result = retrying(call, operation);
+            operation.end(null);
+            return result;
+        } catch (RuntimeException e) {
+            operation.end(e);
+            throw e;
+        }
+    }
+
+    private <T> T retrying(Call<T> call, Telemetry.Operation operation) {
         for (int retries = 0;; retries++) {
-            try {
+            try (Telemetry.Attempt attempt = operation.attempt()) {
                 beforeAttempt.run();
                 return call.attempt().get();
             } catch (RuntimeException e) {
-                RetryPolicy.Step step = next(call, retries, e);
+                RetryPolicy.Step step = next(call, operation, retries, e);
                 if (step.failure() != null) {
                     throw step.failure();
                 }
@@ -65,39 +94,55 @@ public final class RequestExecutor {
      */
     public <T> CompletableFuture<T> executeAsync(Call<T> call) {
         CompletableFuture<T> result = new CompletableFuture<>();
-        attempt(call, 0, result, asyncExecutor);
+        Telemetry.Operation operation = start(call);
+        // the operation ends before the future completes (so it is recorded when join() returns); this ends it
+        // when the caller cancels
+        result.whenComplete((value, failure) -> operation.end(failure));
+        attempt(call, operation, 0, result, asyncExecutor);
         return result;
     }
 
-    private <T> void attempt(Call<T> call, int retries, CompletableFuture<T> result, Executor via) {
+    private <T> void attempt(Call<T> call, Telemetry.Operation operation, int retries, CompletableFuture<T> result,
+            Executor via) {
         try {
             via.execute(() -> {
                 if (result.isDone()) {
                     return;
                 }
-                try {
+                T value;
+                try (Telemetry.Attempt attempt = operation.attempt()) {
                     beforeAttempt.run();
-                    result.complete(call.attempt().get());
+                    value = call.attempt().get();
                 } catch (RuntimeException e) {
-                    RetryPolicy.Step step = next(call, retries, e);
+                    RetryPolicy.Step step = next(call, operation, retries, e);
                     if (step.failure() != null) {
+                        operation.end(step.failure());
                         result.completeExceptionally(step.failure());
                     } else {
-                        attempt(call, retries + 1, result, CompletableFuture.delayedExecutor(
+                        attempt(call, operation, retries + 1, result, CompletableFuture.delayedExecutor(
                                 step.delay().toMillis(), TimeUnit.MILLISECONDS, asyncExecutor));
                     }
+                    return;
                 }
+                operation.end(null);
+                result.complete(value);
             });
         } catch (RejectedExecutionException e) {
+            operation.end(e);
             result.completeExceptionally(e);
         }
     }
 
-    private RetryPolicy.Step next(Call<?> call, int retries, RuntimeException e) {
+    private Telemetry.Operation start(Call<?> call) {
+        return call.operation() == null ? Telemetry.Operation.OFF : telemetry.start(call.operation());
+    }
+
+    private RetryPolicy.Step next(Call<?> call, Telemetry.Operation operation, int retries, RuntimeException e) {
         RetryPolicy.Step step = policy.decide(call, retries, e);
         if (step.delay() != null) {
             LOG.log(Level.DEBUG, "Retry {0} of {1} in {2} ms after: {3}", retries + 1, call.request(),
                     step.delay().toMillis(), e.getMessage());
+            operation.retry(e, step.delay());
         }
         return step;
     }

@@ -27,6 +27,7 @@ import io.webpubsub.mp.events.GroupJoinedEvent;
 import io.webpubsub.mp.events.GroupLeftEvent;
 import io.webpubsub.mp.events.UserEvent;
 import io.webpubsub.mp.events.UserEventHandler;
+import io.webpubsub.mp.impl.telemetry.Telemetry;
 
 /**
  * Checks an upstream request and hands it to the application's beans: abuse protection for {@code OPTIONS};
@@ -48,6 +49,12 @@ public class UpstreamDispatcher {
     @Inject
     @Any
     Event<Object> events;
+
+    /** Where the runtime's {@code OpenTelemetry} bean is looked up. */
+    @Inject
+    Instance<Object> beans;
+
+    private volatile Telemetry.Upstream telemetry;
 
     private final Set<String> warnedWithoutUserHandler = ConcurrentHashMap.newKeySet();
 
@@ -90,6 +97,25 @@ public class UpstreamDispatcher {
      * @param body the request body
      */
     UpstreamReply event(String pathHub, Map<String, List<String>> headers, InputStream body) {
+        Telemetry.Event observed = telemetry().start(headers, hub -> configuration.hub(hub).isPresent());
+        int status = 500;
+        try {
+            UpstreamReply reply = checkedEvent(pathHub, headers, body);
+            status = reply.status();
+            return reply;
+        } finally {
+            observed.end(status);
+        }
+    }
+
+    private Telemetry.Upstream telemetry() {
+        if (telemetry == null) {
+            telemetry = Telemetry.upstream(beans, org.eclipse.microprofile.config.ConfigProvider.getConfig());
+        }
+        return telemetry;
+    }
+
+    private UpstreamReply checkedEvent(String pathHub, Map<String, List<String>> headers, InputStream body) {
         try {
             CloudEventHeaders ce = CloudEventHeaders.parse(headers);
             if (pathHub != null && !pathHub.equalsIgnoreCase(ce.hub)) {

@@ -1,12 +1,9 @@
 package io.webpubsub.bench.emulator;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -20,14 +17,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 import org.eclipse.jetty.websocket.client.ClientUpgradeRequest;
 import org.eclipse.jetty.websocket.client.WebSocketClient;
 
 import io.webpubsub.bench.common.ConnStr;
-import io.webpubsub.bench.common.Fields;
 import io.webpubsub.bench.common.Tokens;
 
 /**
@@ -63,35 +58,18 @@ public final class SoakLoad {
     private SoakLoad(ConnStr cs, String hub) throws Exception {
         this.cs = cs;
         this.hub = hub;
-        QueuedThreadPool threads = new QueuedThreadPool(16, 4);
-        threads.setName("soak-client");
-        org.eclipse.jetty.client.HttpClient jetty = new org.eclipse.jetty.client.HttpClient();
-        jetty.setExecutor(threads);
-        jetty.setMaxConnectionsPerDestination(4000);
-        this.ws = new WebSocketClient(jetty);
-        ws.setIdleTimeout(Duration.ofMinutes(30));
-        ws.start();
+        this.ws = WsLoad.client("soak-client", 4000, 4000, Duration.ofMinutes(30));
     }
 
     public static void main(String[] args) throws Exception {
         SoakLoad load = new SoakLoad(ConnStr.parse(args[0]), args[1]);
-        System.out.println("READY");
-        System.out.flush();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
-            for (String line; (line = r.readLine()) != null; ) {
-                String[] parts = line.split(" ", 2);
-                Map<String, String> o = Fields.parse(parts.length > 1 ? parts[1] : "");
-                String reply = switch (parts[0]) {
-                    case "start" -> load.start(Integer.parseInt(o.get("conns")), Integer.parseInt(o.get("churn")),
-                            Integer.parseInt(o.get("groupSends")), Integer.parseInt(o.get("userSends")));
-                    case "sample" -> load.sample();
-                    case "stop" -> load.stop();
-                    default -> "ERROR unknown command " + parts[0];
-                };
-                System.out.println(reply);
-                System.out.flush();
-            }
-        }
+        WsLoad.serve((name, o, rest) -> switch (name) {
+            case "start" -> load.start(Integer.parseInt(o.get("conns")), Integer.parseInt(o.get("churn")),
+                    Integer.parseInt(o.get("groupSends")), Integer.parseInt(o.get("userSends")));
+            case "sample" -> load.sample();
+            case "stop" -> load.stop();
+            default -> "ERROR unknown command " + name;
+        });
         System.exit(0);
     }
 
@@ -193,8 +171,9 @@ public final class SoakLoad {
 
     private void send(String path) {
         String url = cs.endpoint() + path + "?api-version=2024-12-01";
-        HttpRequest req = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + Tokens.rest(cs.key(), url))
-                .header("Content-Type", "text/plain").timeout(Duration.ofSeconds(30))
+        HttpRequest req = HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + Tokens.rest(cs.key(), url)).header("Content-Type", "text/plain")
+                .timeout(Duration.ofSeconds(30))
                 .POST(HttpRequest.BodyPublishers.ofString("soak " + System.nanoTime())).build();
         rest.incrementAndGet();
         http.sendAsync(req, HttpResponse.BodyHandlers.discarding()).whenComplete((r, e) -> {
@@ -207,7 +186,8 @@ public final class SoakLoad {
     private int serverConnections() throws Exception {
         String url = cs.endpoint() + "/admin/hubs/" + hub;
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + Tokens.rest(cs.key(), url)).build(), HttpResponse.BodyHandlers.ofString());
+                .header("Authorization", "Bearer " + Tokens.rest(cs.key(), url)).build(),
+                HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 200) {
             return -1;
         }

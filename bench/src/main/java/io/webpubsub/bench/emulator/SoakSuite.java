@@ -65,7 +65,8 @@ public final class SoakSuite {
             double last = heaps.isEmpty() ? Double.NaN : heaps.get(heaps.size() - 1);
             double max = heaps.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
             System.out.printf(Locale.ROOT, "# heap after GC: first sample %.1f MiB, last %.1f MiB (%+.1f %%), max %.1f "
-                    + "MiB (%+.1f %% over first)%n", first, last, (last - first) / first * 100, max, (max - first) / first * 100);
+                    + "MiB (%+.1f %% over first)%n", first, last, (last - first) / first * 100, max,
+                    (max - first) / first * 100);
             System.out.printf(Locale.ROOT, "# threads: idle %d, after stop %d; connections left on the server: %s%n",
                     baselineThreads, (int) Fields.num(after, "threads"), stopped.get("serverConns"));
         }
@@ -74,8 +75,8 @@ public final class SoakSuite {
 
     private static void row(Table t, String time, Map<String, String> server, Map<String, String> load) {
         t.row(time, mib(server), (int) Fields.num(server, "threads"), load.get("serverConns"), load.get("open"),
-                load.get("opened"), load.get("failed"), load.get("closedByServer"), load.get("frames"), load.get("rest"),
-                load.get("restErrors"));
+                load.get("opened"), load.get("failed"), load.get("closedByServer"), load.get("frames"),
+                load.get("rest"), load.get("restErrors"));
     }
 
     private static String mib(Map<String, String> stats) {

@@ -199,6 +199,22 @@ class FaultInjectionTest {
         }
     }
 
+    @Test
+    void adminEndpointRefusesEntraTokensEvenWhenTheApiAcceptsThem() {
+        try (WebPubSubEmulator entra = WebPubSubEmulator.builder().entraTokens(true).start()) {
+            long now = java.time.Instant.now().getEpochSecond();
+            String token = io.webpubsub.emulator.impl.auth.Jwt.sign(io.webpubsub.emulator.impl.Jsons.PROVIDER
+                    .createObjectBuilder().add("aud", "https://webpubsub.azure.com").add("exp", now + 600).build(),
+                    "not-the-access-key-not-the-access-key");
+            HttpRequest.Builder api = HttpRequest.newBuilder(URI.create(entra.endpoint() + "/api/hubs/h/groups/g" + V))
+                    .header("Authorization", "Bearer " + token).method("HEAD", HttpRequest.BodyPublishers.noBody());
+            assertEquals(404, Rest.send(api.build()).statusCode());
+            HttpRequest admin = HttpRequest.newBuilder(URI.create(entra.endpoint() + "/admin/faults"))
+                    .header("Authorization", "Bearer " + token).DELETE().build();
+            assertEquals(401, Rest.send(admin).statusCode());
+        }
+    }
+
     private static <T> T pollUntil(java.util.function.Supplier<T> value, java.util.function.Predicate<T> done) {
         long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         T v = value.get();

@@ -55,8 +55,11 @@ public final class AdminApi {
     /** Handles a request under {@code /admin}; {@code segments} are the decoded path segments after it. */
     public void handle(Request request, Response response, Callback callback, List<String> segments) {
         try {
-            engine.validator().validateRest(request.getHeaders().get(HttpHeader.AUTHORIZATION),
-                    request.getHttpURI().asString());
+            // the access key only: Entra-style tokens, accepted unverified on /api when enabled, never reach /admin
+            if (engine.validator().isEntra(engine.validator().validateRest(
+                    request.getHeaders().get(HttpHeader.AUTHORIZATION), request.getHttpURI().asString()))) {
+                throw new TokenValidator.AuthException("Entra tokens are not accepted here");
+            }
         } catch (TokenValidator.AuthException e) {
             response.getHeaders().put(HttpHeader.CONNECTION, "close");
             HttpReplies.write(response, callback, 401, null, null);

@@ -85,14 +85,14 @@ public final class SoakLoad {
             List<Session> open = List.copyOf(sessions.keySet());
             for (int i = 0; i < churn && i < open.size(); i++) {
                 Session s = open.get(ThreadLocalRandom.current().nextInt(open.size()));
-                if (sessions.remove(s) != null) {
+                if (sessions.remove(s) != null) { // a client picked twice is replaced once
                     if (i % 2 == 0) {
                         s.close(1000, "churn", Callback.NOOP);
                     } else {
                         s.disconnect();
                     }
+                    open();
                 }
-                open();
             }
             for (int i = 0; i < groupSends; i++) {
                 send("/api/hubs/" + hub + "/groups/" + WsLoad.GROUP + "/:send");

@@ -7,6 +7,7 @@
 #   ./run.sh connections  emulator: heap and RSS per WebSocket connection at 1,000 / 5,000 / 10,000
 #   ./run.sh fanout       emulator vs bare Jetty 12: broadcast and group fan-out to 1,000 connections
 #   ./run.sh rest         emulator REST latency p50/p99 at a fixed 1,000 ops/s
+#   ./run.sh soak         emulator: 1,000 clients with churn and REST traffic for 10 minutes (heap, threads, leaks)
 #   ./run.sh all          all of the above in turn
 # Needs the library and the emulator snapshots in ~/.m2 (see README.md); BENCH_SKIP_BUILD=1 skips the bench build.
 set -euo pipefail
@@ -56,6 +57,7 @@ case "$cmd" in
   connections) deps; run io.webpubsub.bench.emulator.ConnectionsSuite "$@" ;;
   fanout)      deps; run io.webpubsub.bench.emulator.FanoutSuite "$@" ;;
   rest)        deps; run io.webpubsub.bench.emulator.RestLatencySuite "$@" ;;
+  soak)        deps; run io.webpubsub.bench.emulator.SoakSuite "$@" ;;
   all)         deps; for b in weight coldstart tokens client connections fanout rest; do BENCH_SKIP_BUILD=1 BENCH_SKIP_DEPS=1 "$0" "$b" "$@"; done ;;
-  *)           sed -n '2,11p' "$0"; exit 2 ;;
+  *)           sed -n '2,12p' "$0"; exit 2 ;;
 esac

@@ -2,6 +2,7 @@ package io.webpubsub.emulator;
 
 import io.webpubsub.emulator.impl.EmulatorServer;
 import io.webpubsub.emulator.impl.EmulatorSettings;
+import io.webpubsub.emulator.impl.fault.FaultRules;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -47,6 +48,7 @@ public final class WebPubSubEmulator implements AutoCloseable {
         this.server = server;
         this.host = host;
         this.port = server.port();
+        server.adminFaults(this::inject);
     }
 
     /** A builder with the defaults: loopback, ephemeral port, {@link #DEFAULT_ACCESS_KEY}, no event handlers. */
@@ -95,6 +97,58 @@ public final class WebPubSubEmulator implements AutoCloseable {
         server.engine().eventHandlerDefaults(defaults);
     }
 
+    /**
+     * Injects a fault: matching REST operations or event-handler calls fail, slow down or lose their connection until
+     * the fault is used up or {@link #clearFaults()} is called. Also available to other processes as
+     * {@code POST /admin/faults} (see the README).
+     *
+     * @throws IllegalArgumentException when a REST fault names an operation the API does not have
+     */
+    public void inject(Fault fault) {
+        Objects.requireNonNull(fault, "fault");
+        if (fault.rest) {
+            Set<String> known = server.restOperations();
+            List<String> unknown = fault.names.stream().filter(n -> !n.equals("*") && !known.contains(n))
+                    .sorted().toList();
+            if (!unknown.isEmpty()) {
+                throw new IllegalArgumentException("Unknown REST operation(s) " + unknown + "; known: "
+                        + known.stream().sorted().toList());
+            }
+        }
+        FaultRules.Target target = fault.rest ? FaultRules.Target.REST : FaultRules.Target.UPSTREAM;
+        server.engine().faults().add(new FaultRules.Rule(target, fault.names, fault.hub, fault.status, fault.retryAfter, fault.delay, fault.reset, fault.times));
+        server.engine().trace().log(fault.hub, "injected " + fault);
+    }
+
+    /** Removes every injected fault; the JUnit extension calls it before each test. */
+    public void clearFaults() {
+        server.engine().faults().clear();
+    }
+
+    /**
+     * Drops the WebSockets of a hub's matching connections abruptly, as a network failure would (no close frame).
+     * Reliable connections stay recoverable for the recovery window; others end.
+     *
+     * @param hub   hub name (any case)
+     * @param which which connections, e.g. {@code c -> c.id().equals(id)} or {@code c -> "alice".equals(c.userId())}
+     * @return the number of WebSockets dropped
+     */
+    public int dropConnections(String hub, java.util.function.Predicate<HubSnapshot.Connection> which) {
+        Objects.requireNonNull(hub, "hub");
+        Objects.requireNonNull(which, "which");
+        return server.engine().drop(hub, which);
+    }
+
+    /**
+     * What a hub holds now: its connections, users, groups and last deliveries.
+     *
+     * @param hub hub name (any case); a hub never used is empty
+     */
+    public HubSnapshot inspect(String hub) {
+        Objects.requireNonNull(hub, "hub");
+        return server.engine().hub(hub).snapshot();
+    }
+
     /** Stops the emulator: clients are disconnected, the port is freed. Idempotent. */
     @Override
     public void close() {
@@ -123,6 +177,9 @@ public final class WebPubSubEmulator implements AutoCloseable {
         private List<Duration> upstreamRetryDelays = List.of(Duration.ofSeconds(1), Duration.ofSeconds(3), Duration.ofSeconds(5));
         private Duration upstreamTimeout = Duration.ofSeconds(100);
         private int outboundQueueLimit = 1000;
+        private long outboundQueueBytes = 16L * 1024 * 1024;
+        private int pendingConnectLimit = 100;
+        private int deliveryHistory = 100;
 
         private Builder() {
         }
@@ -249,6 +306,43 @@ public final class WebPubSubEmulator implements AutoCloseable {
         }
 
         /**
+         * Bytes that may wait for one slow client before it is dropped (text frames count one byte per character);
+         * default 16 MiB, the size of the reliable protocol's un-acknowledged buffer. A single frame larger than the
+         * limit is still sent when nothing else waits.
+         */
+        public Builder outboundQueueBytes(long bytes) {
+            if (bytes < 1) {
+                throw new IllegalArgumentException("outboundQueueBytes must be at least 1, got " + bytes);
+            }
+            this.outboundQueueBytes = bytes;
+            return this;
+        }
+
+        /**
+         * {@code connect} events of one hub that may wait for the event handler at once; default 100. A client whose
+         * handshake would exceed it is refused with 429 and {@code Retry-After} at once, as a throttled service does.
+         */
+        public Builder pendingConnectLimit(int calls) {
+            if (calls < 1) {
+                throw new IllegalArgumentException("pendingConnectLimit must be at least 1, got " + calls);
+            }
+            this.pendingConnectLimit = calls;
+            return this;
+        }
+
+        /**
+         * Deliveries each hub remembers for {@link WebPubSubEmulator#inspect(String)}; default 100, 0 remembers none.
+         * Each keeps at most the first 64 KiB of its message.
+         */
+        public Builder deliveryHistory(int deliveries) {
+            if (deliveries < 0) {
+                throw new IllegalArgumentException("deliveryHistory must not be negative, got " + deliveries);
+            }
+            this.deliveryHistory = deliveries;
+            return this;
+        }
+
+        /**
          * Starts the emulator.
          *
          * @throws IllegalStateException when the server cannot start (e.g. the port is taken)
@@ -258,7 +352,8 @@ public final class WebPubSubEmulator implements AutoCloseable {
             handlers.forEach((k, v) -> copy.put(k, List.copyOf(v)));
             EmulatorSettings settings = new EmulatorSettings(host, port, accessKey, secondaryAccessKey, copy,
                     Set.copyOf(anonymousHubs), keepAliveInterval, recoveryWindow, entraTokens, liveTrace,
-                    upstreamRetryDelays, upstreamTimeout, outboundQueueLimit);
+                    upstreamRetryDelays, upstreamTimeout, outboundQueueLimit, outboundQueueBytes, pendingConnectLimit,
+                    deliveryHistory);
             try {
                 String shownHost = host.equals("0.0.0.0") || host.equals("::") ? "localhost" : host;
                 return new WebPubSubEmulator(new EmulatorServer(settings), shownHost);

@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The stdin/stdout protocol of a server child: prints {@code READY <connection string>}, answers {@code stats} with
- * {@code STATS heap=<bytes after GC> rss=<bytes>}, and stops when stdin closes.
+ * {@code STATS heap=<bytes after GC> rss=<bytes> threads=<live threads>}, and stops when stdin closes.
  */
 public final class ServerControl {
     private ServerControl() {
@@ -19,7 +19,8 @@ public final class ServerControl {
             for (String line; (line = r.readLine()) != null; ) {
                 if (line.equals("stats")) {
                     long heap = Machine.heapAfterGc();
-                    System.out.println("STATS heap=" + heap + " rss=" + Machine.rssBytes());
+                    System.out.println("STATS heap=" + heap + " rss=" + Machine.rssBytes() + " threads="
+                            + java.lang.management.ManagementFactory.getThreadMXBean().getThreadCount());
                     System.out.flush();
                 }
             }

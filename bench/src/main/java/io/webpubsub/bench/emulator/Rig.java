@@ -14,13 +14,17 @@ final class Rig implements AutoCloseable {
     final Child load;
 
     Rig(String target, String serverHeap) {
+        this(target, serverHeap, WsLoad.class.getName());
+    }
+
+    /** With another load generator speaking the same READY protocol. */
+    Rig(String target, String serverHeap, String loadClass) {
         this.target = target;
         this.server = Targets.start(target, serverHeap);
         Child l = null;
         try {
             String cs = server.expect("READY", 60);
-            l = Child.start("wsload-" + target, List.of("-Xms1g", "-Xmx2g"), WsLoad.class.getName(), cs,
-                    Targets.HUB);
+            l = Child.start("wsload-" + target, List.of("-Xms1g", "-Xmx2g"), loadClass, cs, Targets.HUB);
             l.expect("READY", 60);
         } catch (RuntimeException e) {
             server.close();

@@ -73,37 +73,55 @@ public final class WsLoad {
     private WsLoad(ConnStr cs, String hub) throws Exception {
         this.cs = cs;
         this.hub = hub;
-        QueuedThreadPool threads = new QueuedThreadPool(16, 4);
-        threads.setName("ws-client");
-        org.eclipse.jetty.client.HttpClient jetty = new org.eclipse.jetty.client.HttpClient();
-        jetty.setExecutor(threads);
-        jetty.setMaxConnectionsPerDestination(MAX_HANDSHAKES_IN_FLIGHT * 2);
-        jetty.setMaxRequestsQueuedPerDestination(MAX_HANDSHAKES_IN_FLIGHT * 4);
-        this.ws = new WebSocketClient(jetty);
-        ws.setIdleTimeout(Duration.ofMinutes(10));
-        ws.start();
+        this.ws = client("ws-client", MAX_HANDSHAKES_IN_FLIGHT * 2, MAX_HANDSHAKES_IN_FLIGHT * 4,
+                Duration.ofMinutes(10));
     }
 
-    public static void main(String[] args) throws Exception {
-        WsLoad load = new WsLoad(ConnStr.parse(args[0]), args[1]);
+    /** A started Jetty WebSocket client on 16 threads. */
+    static WebSocketClient client(String threadName, int maxConnections, int maxQueued, Duration idleTimeout)
+            throws Exception {
+        QueuedThreadPool threads = new QueuedThreadPool(16, 4);
+        threads.setName(threadName);
+        org.eclipse.jetty.client.HttpClient jetty = new org.eclipse.jetty.client.HttpClient();
+        jetty.setExecutor(threads);
+        jetty.setMaxConnectionsPerDestination(maxConnections);
+        jetty.setMaxRequestsQueuedPerDestination(maxQueued);
+        WebSocketClient client = new WebSocketClient(jetty);
+        client.setIdleTimeout(idleTimeout);
+        client.start();
+        return client;
+    }
+
+    /** One command line: its name, its {@code key=value} options and everything after the name. */
+    @FunctionalInterface
+    interface Commands {
+        String reply(String name, Map<String, String> options, String rest) throws Exception;
+    }
+
+    /** Prints READY, then answers every stdin line with one reply line until stdin closes. */
+    static void serve(Commands commands) throws Exception {
         System.out.println("READY");
         System.out.flush();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
             for (String line; (line = r.readLine()) != null; ) {
                 String[] parts = line.split(" ", 2);
-                Map<String, String> o = Fields.parse(parts.length > 1 ? parts[1] : "");
-                String reply = switch (parts[0]) {
-                    case "open" -> load.open(Integer.parseInt(parts[1].trim()));
-                    case "fanout" -> load.fanout(o.get("mode"), Integer.parseInt(o.get("msgs")),
-                            Integer.parseInt(o.get("window")), Integer.parseInt(o.get("timeout")));
-                    case "rest" -> load.rest(Integer.parseInt(o.get("rate")), Double.parseDouble(o.get("secs")),
-                            Integer.parseInt(o.getOrDefault("conns", "8")));
-                    default -> "ERROR unknown command " + parts[0];
-                };
-                System.out.println(reply);
+                String rest = parts.length > 1 ? parts[1] : "";
+                System.out.println(commands.reply(parts[0], Fields.parse(rest), rest));
                 System.out.flush();
             }
         }
+    }
+
+    public static void main(String[] args) throws Exception {
+        WsLoad load = new WsLoad(ConnStr.parse(args[0]), args[1]);
+        serve((name, o, rest) -> switch (name) {
+            case "open" -> load.open(Integer.parseInt(rest.trim()));
+            case "fanout" -> load.fanout(o.get("mode"), Integer.parseInt(o.get("msgs")),
+                    Integer.parseInt(o.get("window")), Integer.parseInt(o.get("timeout")));
+            case "rest" -> load.rest(Integer.parseInt(o.get("rate")), Double.parseDouble(o.get("secs")),
+                    Integer.parseInt(o.getOrDefault("conns", "8")));
+            default -> "ERROR unknown command " + name;
+        });
         for (Session s : load.sessions) {
             s.close();
         }

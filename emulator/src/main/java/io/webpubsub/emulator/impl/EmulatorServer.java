@@ -1,5 +1,6 @@
 package io.webpubsub.emulator.impl;
 
+import io.webpubsub.emulator.impl.rest.AdminApi;
 import io.webpubsub.emulator.impl.rest.RestApi;
 import io.webpubsub.emulator.impl.ws.ClientEndpoint;
 import org.eclipse.jetty.http.UriCompliance;
@@ -23,19 +24,32 @@ import java.util.List;
 public final class EmulatorServer implements AutoCloseable {
     /** Maximum client frame: 1 MiB (spec 2.5); larger frames are closed with 1009. */
     public static final int MAX_FRAME = 1024 * 1024;
+    /**
+     * Request line plus headers: 64 KiB. A REST token's {@code aud} repeats the URL, and filters the service accepts
+     * (several KB, e.g. {@code userId in (...)} with hundreds of ids) pass Jetty's 8 KiB default twice over.
+     */
+    public static final int MAX_REQUEST_HEADERS = 64 * 1024;
+    /** A connection that sends or reads nothing for this long is closed (slow bodies, idle peers): 30 s. */
+    public static final Duration IDLE_TIMEOUT = Duration.ofSeconds(30);
+    // pooled threads above the minimum end after this idle time, so a storm leaves no threads behind
+    private static final int THREAD_IDLE_MILLIS = 5000;
 
     private final Server server;
     private final ServerConnector connector;
     private final Engine engine;
+    private final RestApi rest;
+    private final AdminApi admin;
 
     /** Starts listening; {@code settings.port()} 0 picks a free port. */
     public EmulatorServer(EmulatorSettings settings) throws Exception {
-        QueuedThreadPool threads = new QueuedThreadPool(200, 4);
+        QueuedThreadPool threads = new QueuedThreadPool(200, 4, THREAD_IDLE_MILLIS);
         threads.setName("webpubsub-emulator");
         threads.setDaemon(true);
+        threads.setMaxEvictCount(200);
         server = new Server(threads);
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
+        http.setRequestHeaderSize(MAX_REQUEST_HEADERS);
         // group and user names may contain '/', '%', ".." and the like, escaped in one path segment
         http.setUriCompliance(UriCompliance.DEFAULT.with("webpubsub", UriCompliance.Violation.AMBIGUOUS_PATH_SEPARATOR,
                 UriCompliance.Violation.AMBIGUOUS_PATH_ENCODING, UriCompliance.Violation.AMBIGUOUS_EMPTY_SEGMENT,
@@ -43,6 +57,7 @@ public final class EmulatorServer implements AutoCloseable {
         connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
         connector.setHost(settings.host());
         connector.setPort(settings.port());
+        connector.setIdleTimeout(IDLE_TIMEOUT.toMillis());
         server.addConnector(connector);
         engine = new Engine(settings, () -> originHost(settings.host()) + ":" + connector.getLocalPort(), Clock.systemUTC());
         WebSocketUpgradeHandler ws = WebSocketUpgradeHandler.from(server, container -> {
@@ -50,9 +65,10 @@ public final class EmulatorServer implements AutoCloseable {
             container.setMaxBinaryMessageSize(MAX_FRAME);
             container.setIdleTimeout(settings.keepAliveInterval().multipliedBy(3).plus(Duration.ofMinutes(2)));
         });
-        RestApi rest = new RestApi(engine);
+        rest = new RestApi(engine);
+        admin = new AdminApi(engine);
         ClientEndpoint clients = new ClientEndpoint(engine, ws.getServerWebSocketContainer());
-        ws.setHandler(new Router(rest, clients, engine.trace()));
+        ws.setHandler(new Router(rest, admin, clients, engine.trace()));
         server.setHandler(ws);
         server.setStopTimeout(2000);
         try {
@@ -73,6 +89,16 @@ public final class EmulatorServer implements AutoCloseable {
         return connector.getLocalPort();
     }
 
+    /** Lets {@code POST /admin/faults} inject parsed faults through {@code inject}. */
+    public void adminFaults(java.util.function.Consumer<io.webpubsub.emulator.Fault> inject) {
+        admin.inject(inject);
+    }
+
+    /** The REST operation names, lower-case. */
+    public java.util.Set<String> restOperations() {
+        return rest.operationNames();
+    }
+
     /** The engine. */
     public Engine engine() {
         return engine;
@@ -90,11 +116,13 @@ public final class EmulatorServer implements AutoCloseable {
 
     private static final class Router extends Handler.Abstract {
         private final RestApi rest;
+        private final AdminApi admin;
         private final ClientEndpoint clients;
         private final LiveTrace trace;
 
-        Router(RestApi rest, ClientEndpoint clients, LiveTrace trace) {
+        Router(RestApi rest, AdminApi admin, ClientEndpoint clients, LiveTrace trace) {
             this.rest = rest;
+            this.admin = admin;
             this.clients = clients;
             this.trace = trace;
         }
@@ -104,7 +132,7 @@ public final class EmulatorServer implements AutoCloseable {
         public boolean handle(Request request, Response response, Callback callback) {
             try {
                 route(request, response, callback);
-            } catch (RuntimeException e) {
+            } catch (Throwable e) {
                 trace.log(null, request.getMethod() + " " + request.getHttpURI().getPath() + " failed: " + e.getClass().getName());
                 if (!response.isCommitted()) {
                     HttpReplies.text(response, callback, 500, "Internal error.");
@@ -116,9 +144,17 @@ public final class EmulatorServer implements AutoCloseable {
         }
 
         private void route(Request request, Response response, Callback callback) {
-            List<String> segments = segments(request.getHttpURI().getPath());
+            List<String> segments;
+            try {
+                segments = segments(request.getHttpURI().getPath());
+            } catch (IllegalArgumentException e) {
+                HttpReplies.text(response, callback, 400, "The request path has an invalid %-escape.");
+                return;
+            }
             if (!segments.isEmpty() && segments.get(0).equals("api")) {
                 rest.handle(request, response, callback, segments.subList(1, segments.size()));
+            } else if (!segments.isEmpty() && segments.get(0).equals("admin")) {
+                admin.handle(request, response, callback, segments.subList(1, segments.size()));
             } else if (!segments.isEmpty() && segments.get(0).equals("client")) {
                 clients.handle(request, response, callback, segments.subList(1, segments.size()));
             } else {

@@ -16,7 +16,8 @@ public record EmulatorSettings(String host, int port, String primaryKey, String 
                                Map<String, List<EventHandler>> eventHandlers, Set<String> anonymousHubs,
                                Duration keepAliveInterval, Duration recoveryWindow, boolean entraTokens,
                                Consumer<String> liveTrace, List<Duration> upstreamRetryDelays, Duration upstreamTimeout,
-                               int outboundQueueLimit) {
+                               int outboundQueueLimit, long outboundQueueBytes, int pendingConnectLimit,
+                               int deliveryHistory) {
 
     /** Primary and (if set) secondary key. */
     public List<String> keys() {
@@ -27,6 +28,8 @@ public record EmulatorSettings(String host, int port, String primaryKey, String 
     public String toString() {
         return "EmulatorSettings[host=" + host + ", port=" + port + ", keys hidden, eventHandlers=" + eventHandlers
                 + ", anonymousHubs=" + anonymousHubs + ", keepAliveInterval=" + keepAliveInterval + ", recoveryWindow="
-                + recoveryWindow + ", entraTokens=" + entraTokens + "]";
+                + recoveryWindow + ", entraTokens=" + entraTokens + ", outboundQueueLimit=" + outboundQueueLimit
+                + ", outboundQueueBytes=" + outboundQueueBytes + ", pendingConnectLimit=" + pendingConnectLimit
+                + ", deliveryHistory=" + deliveryHistory + "]";
     }
 }

@@ -1,8 +1,10 @@
 package io.webpubsub.emulator.impl;
 
 import io.webpubsub.emulator.EventHandler;
+import io.webpubsub.emulator.HubSnapshot;
 import io.webpubsub.emulator.impl.auth.Jwt;
 import io.webpubsub.emulator.impl.auth.TokenValidator;
+import io.webpubsub.emulator.impl.fault.FaultRules;
 import io.webpubsub.emulator.impl.hub.ClientConnection;
 import io.webpubsub.emulator.impl.hub.Delivery;
 import io.webpubsub.emulator.impl.hub.Frames;
@@ -42,6 +44,8 @@ public final class Engine implements AutoCloseable {
     /** Close code for refused recovery and policy violations. */
     public static final int POLICY_VIOLATION = 1008;
 
+    private static final int RECORDED_BYTES = 64 * 1024;
+
     private final EmulatorSettings settings;
     private final Clock clock;
     private final Map<String, Hub> hubs = new ConcurrentHashMap<>();
@@ -54,6 +58,7 @@ public final class Engine implements AutoCloseable {
     private final java.util.concurrent.ExecutorService upstreamExecutor;
     private final Upstream upstream;
     private final String reconnectionSecret;
+    private final FaultRules faults = new FaultRules();
 
     /** @param origin supplies {@code WebHook-Request-Origin}, the endpoint's {@code host:port} */
     public Engine(EmulatorSettings settings, java.util.function.Supplier<String> origin, Clock clock) {
@@ -67,15 +72,20 @@ public final class Engine implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        this.upstreamExecutor = Executors.newCachedThreadPool(r -> {
+        // completions of upstream calls never block: a few threads serve any number of pending events, and they end
+        // when idle so that a storm of events leaves no threads behind
+        java.util.concurrent.ThreadPoolExecutor pool = new java.util.concurrent.ThreadPoolExecutor(4, 4, 5,
+                TimeUnit.SECONDS, new java.util.concurrent.LinkedBlockingQueue<>(), r -> {
             Thread t = new Thread(r, "webpubsub-emulator-upstream");
             t.setDaemon(true);
             return t;
         });
+        pool.allowCoreThreadTimeOut(true);
+        this.upstreamExecutor = pool;
         this.httpClient = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10))
                 .executor(upstreamExecutor).build();
         this.upstream = new Upstream(httpClient, settings.keys(), origin, settings.upstreamRetryDelays(),
-                settings.upstreamTimeout(), scheduler, trace, clock);
+                settings.upstreamTimeout(), scheduler, trace, clock, faults);
         byte[] secret = new byte[32];
         new SecureRandom().nextBytes(secret);
         this.reconnectionSecret = Base64.getEncoder().encodeToString(secret);
@@ -101,6 +111,16 @@ public final class Engine implements AutoCloseable {
     /** The upstream client. */
     public Upstream upstream() {
         return upstream;
+    }
+
+    /** The injected faults. */
+    public FaultRules faults() {
+        return faults;
+    }
+
+    /** Runs {@code task} once after {@code delay} on the scheduler thread; the task must not block. */
+    public void schedule(Runnable task, Duration delay) {
+        scheduler.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** The clock. */
@@ -235,6 +255,24 @@ public final class Engine implements AutoCloseable {
         }
     }
 
+    /**
+     * Drops the WebSockets of matching connections as a network failure would; returns how many. Reliable
+     * connections stay recoverable (the transport closes with 1006).
+     */
+    public int drop(String hubName, Predicate<HubSnapshot.Connection> which) {
+        int dropped = 0;
+        for (HubSnapshot.Connection view : hub(hubName).snapshot().connections()) {
+            ClientConnection c = hub(hubName).connection(view.id());
+            Transport t = c == null ? null : c.transport();
+            if (t != null && which.test(view)) {
+                trace.log(c.hub(), "connection " + c.id() + ": WebSocket dropped by an injected fault");
+                t.abort();
+                dropped++;
+            }
+        }
+        return dropped;
+    }
+
     /** Ends a client that cannot keep up: dropped at once, not recoverable. */
     public void overflow(ClientConnection c, String reason) {
         trace.log(c.hub(), "connection " + c.id() + " is too slow: " + reason);
@@ -270,12 +308,20 @@ public final class Engine implements AutoCloseable {
     /** Delivers a message to every target that passes {@code include}. */
     public void publish(String hub, String description, Collection<ClientConnection> targets, Delivery d,
                         Predicate<ClientConnection> include) {
-        int count = 0;
+        List<String> ids = new java.util.ArrayList<>();
         for (ClientConnection c : targets) {
             if (include.test(c)) {
                 c.deliver(d);
-                count++;
+                ids.add(c.id());
             }
+        }
+        int count = ids.size();
+        if (settings.deliveryHistory() > 0) {
+            byte[] data = d.payload().data();
+            hub(hub).record(new HubSnapshot.Delivery(clock.instant(), description, d.group(),
+                    d.payload().type().wireName(), data.length,
+                    data.length > RECORDED_BYTES ? java.util.Arrays.copyOf(data, RECORDED_BYTES) : data, ids),
+                    settings.deliveryHistory());
         }
         trace.log(hub, description + ": " + d.payload().type().wireName() + " message of " + d.payload().data().length
                 + " bytes delivered to " + count + " connection(s)");

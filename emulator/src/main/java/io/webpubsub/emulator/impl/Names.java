@@ -18,11 +18,17 @@ public final class Names {
                 : "Invalid hub name '" + hub + "': it must start with a letter and contain at most 128 letters, digits or _`,.[] characters.";
     }
 
-    /** Group name check: 1..1024 characters, not only whitespace. */
+    /**
+     * Group name check: 1..1024 characters, not only whitespace, no NUL. NUL is refused everywhere because no HTTP
+     * server accepts it in a URL path, so such a group could be joined but never addressed over REST.
+     */
     public static String groupError(String group) {
         if (group == null || group.isEmpty() || group.isBlank() || group.length() > MAX_GROUP) {
             return "Invalid group name '" + (group == null ? "" : group)
                     + "': it must have 1 to 1024 characters and not only whitespace.";
+        }
+        if (group.indexOf('\0') >= 0) {
+            return "Invalid group name: it must not contain NUL (U+0000).";
         }
         return null;
     }

@@ -13,7 +13,9 @@ import java.util.function.Consumer;
 /**
  * Gives JUnit 5 tests a running {@link WebPubSubEmulator}, injected as a parameter of test, lifecycle or constructor
  * methods. By default one emulator serves the whole test class (started before the first test, closed after the
- * last); {@link #perTest()} gives each test method a fresh one.
+ * last); {@link #perTest()} gives each test method a fresh one. Faults injected with
+ * {@link WebPubSubEmulator#inject(io.webpubsub.emulator.Fault)} are cleared before each test, so one test's faults
+ * never reach the next; {@link WebPubSubEmulator#inspect(String)} tells a test what a hub holds and delivered.
  *
  * <pre>{@code
  * @ExtendWith(WebPubSubEmulatorExtension.class)
@@ -63,7 +65,7 @@ public final class WebPubSubEmulatorExtension implements BeforeAllCallback, Befo
 
     @Override
     public void beforeEach(ExtensionContext context) {
-        emulator(context);
+        emulator(context).clearFaults();
     }
 
     @Override

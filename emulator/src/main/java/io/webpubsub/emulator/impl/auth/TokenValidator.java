@@ -5,6 +5,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 
@@ -121,19 +122,48 @@ public final class TokenValidator {
         }
     }
 
-    private static String normalise(String url) {
-        String decoded = decode(url);
+    /**
+     * The URL in a canonical form that keeps what it addresses: escapes of reserved characters ({@code %2F} and the
+     * like) stay escaped, so {@code a%2Fb} never matches {@code a/b}; other escapes are decoded (RFC 3986 6.2.2), the
+     * default port dropped and the whole compared case-insensitively (hub names are case-insensitive).
+     */
+    static String normalise(String url) {
+        String canonical = canonicalEscapes(url);
         try {
-            URI uri = URI.create(decoded.replace(" ", "%20"));
+            URI uri = URI.create(url);
             if (uri.getScheme() != null && uri.getPort() != -1
                     && (("http".equalsIgnoreCase(uri.getScheme()) && uri.getPort() == 80)
                     || ("https".equalsIgnoreCase(uri.getScheme()) && uri.getPort() == 443))) {
-                decoded = decoded.replaceFirst(":" + uri.getPort(), "");
+                canonical = canonical.replaceFirst(":" + uri.getPort(), "");
             }
         } catch (IllegalArgumentException ignored) {
             // compare as written
         }
-        return decoded.toLowerCase(Locale.ROOT);
+        return canonical.toLowerCase(Locale.ROOT);
+    }
+
+    private static final String RESERVED = ":/?#[]@!$&'()*+,;=%";
+
+    private static String canonicalEscapes(String s) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(s.length());
+        byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i < bytes.length; i++) {
+            int hi = i + 2 < bytes.length && bytes[i] == '%' ? Character.digit(bytes[i + 1], 16) : -1;
+            int lo = hi < 0 ? -1 : Character.digit(bytes[i + 2], 16);
+            if (lo < 0) {
+                out.write(bytes[i]);
+                continue;
+            }
+            int b = hi * 16 + lo;
+            if (b < 0x80 && RESERVED.indexOf(b) >= 0) {
+                String escape = "%" + HexFormat.of().withUpperCase().toHexDigits((byte) b);
+                out.writeBytes(escape.getBytes(StandardCharsets.US_ASCII));
+            } else {
+                out.write(b);
+            }
+            i += 2;
+        }
+        return out.toString(StandardCharsets.UTF_8);
     }
 
     private static String decode(String s) {

@@ -38,6 +38,8 @@ public final class Main {
               --anonymous <hub>                allow clients without a token in the hub
               --keep-alive <seconds>           WebSocket ping interval, 1..120 (default 20)
               --recovery-window <seconds>      how long dropped reliable connections stay recoverable (default 30)
+              --pending-connect-limit <n>      connect events of a hub waiting for the handler; more get 429 (default 100)
+              --outbound-queue-bytes <n>       bytes queued for one slow client before it is dropped (default 16777216)
               --entra-tokens                   accept unvalidated Entra ID bearer tokens on REST calls
               --live-trace                     print a live trace of hub traffic to standard output
               --config <file>                  read options from a properties file (flags given later override it)
@@ -113,6 +115,8 @@ public final class Main {
         final List<String> anonymous = new ArrayList<>();
         Duration keepAlive;
         Duration recoveryWindow;
+        Integer pendingConnectLimit;
+        Integer outboundQueueBytes;
         boolean entraTokens;
         boolean liveTrace;
 
@@ -137,6 +141,8 @@ public final class Main {
                 case "--anonymous" -> anonymous.add(value);
                 case "--keep-alive" -> keepAlive = Duration.ofSeconds(integer(flag, value));
                 case "--recovery-window" -> recoveryWindow = Duration.ofSeconds(integer(flag, value));
+                case "--pending-connect-limit" -> pendingConnectLimit = integer(flag, value);
+                case "--outbound-queue-bytes" -> outboundQueueBytes = integer(flag, value);
                 case "--entra-tokens" -> entraTokens = value == null || Boolean.parseBoolean(value);
                 case "--live-trace" -> liveTrace = value == null || Boolean.parseBoolean(value);
                 case "--config" -> readConfig(Path.of(value));
@@ -158,8 +164,8 @@ public final class Main {
         }
 
         /**
-         * Properties keys: host, port, access-key, secondary-access-key, keep-alive, recovery-window, entra-tokens,
-         * live-trace, hubs.<hub>.anonymous=true, hubs.<hub>.event-handlers.<n>.url / .user-events / .system-events.
+         * Properties keys: host, port, access-key, secondary-access-key, keep-alive, recovery-window,
+         * pending-connect-limit, outbound-queue-bytes, entra-tokens, live-trace, hubs.<hub>.anonymous=true, hubs.<hub>.event-handlers.<n>.url / .user-events / .system-events.
          */
         void readConfig(Path file) {
             Properties p = new Properties();
@@ -186,7 +192,8 @@ public final class Main {
                     }
                 } else {
                     List<String> known = List.of("host", "port", "access-key", "secondary-access-key", "keep-alive",
-                            "recovery-window", "entra-tokens", "live-trace");
+                            "recovery-window", "pending-connect-limit", "outbound-queue-bytes", "entra-tokens",
+                            "live-trace");
                     if (!known.contains(key)) {
                         throw new IllegalArgumentException("Unknown key in config file: " + key);
                     }
@@ -224,6 +231,12 @@ public final class Main {
             }
             if (recoveryWindow != null) {
                 b.recoveryWindow(recoveryWindow);
+            }
+            if (pendingConnectLimit != null) {
+                b.pendingConnectLimit(pendingConnectLimit);
+            }
+            if (outboundQueueBytes != null) {
+                b.outboundQueueBytes(outboundQueueBytes);
             }
             b.entraTokens(entraTokens);
             if (liveTrace) {

@@ -37,6 +37,7 @@ public final class ClientConnection {
     private final Permissions permissions;
     private final Overflow overflow;
     private final int outboxLimit;
+    private final long outboxBytes;
     private final Set<String> groups = ConcurrentHashMap.newKeySet();
     private final AtomicLong eventIds = new AtomicLong(1);
     private final Set<Long> processedAckIds = Collections.synchronizedSet(new LinkedHashSet<>());
@@ -62,7 +63,8 @@ public final class ClientConnection {
 
     /** Creates a connection; it is not attached to a WebSocket yet. */
     public ClientConnection(String id, String hub, String userId, Protocol protocol, String subprotocol,
-                            Permissions permissions, String connectionState, int outboxLimit, Overflow overflow) {
+                            Permissions permissions, String connectionState, int outboxLimit, long outboxBytes,
+                            Overflow overflow) {
         this.id = id;
         this.hub = hub;
         this.userId = userId;
@@ -71,6 +73,7 @@ public final class ClientConnection {
         this.permissions = permissions;
         this.connectionState = connectionState;
         this.outboxLimit = outboxLimit;
+        this.outboxBytes = outboxBytes;
         this.overflow = overflow;
     }
 
@@ -205,7 +208,7 @@ public final class ClientConnection {
                 return false;
             }
             attachments++;
-            outbox = new Outbox(transport, outboxLimit, transport::abort);
+            outbox = new Outbox(transport, outboxLimit, outboxBytes, transport::abort);
             if (first != null) {
                 outbox.offer(first);
             }

@@ -1,5 +1,6 @@
 package io.webpubsub.emulator.impl.hub;
 
+import io.webpubsub.emulator.HubSnapshot;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -7,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The connections, groups and users of one hub. Membership changes happen under the hub's lock so that the group and
@@ -17,10 +19,48 @@ public final class Hub {
     private final Map<String, ClientConnection> connections = new ConcurrentHashMap<>();
     private final Map<String, Set<ClientConnection>> groups = new HashMap<>();
     private final Map<String, Set<ClientConnection>> users = new HashMap<>();
+    private final java.util.ArrayDeque<HubSnapshot.Delivery> history = new java.util.ArrayDeque<>();
+    private final AtomicInteger pendingConnects = new AtomicInteger();
 
     /** @param name the lower-case hub name */
     public Hub(String name) {
         this.name = name;
+    }
+
+    /** Takes one of {@code limit} places for a {@code connect} event waiting on its handler; false when none is left. */
+    public boolean startConnect(int limit) {
+        if (pendingConnects.incrementAndGet() > limit) {
+            pendingConnects.decrementAndGet();
+            return false;
+        }
+        return true;
+    }
+
+    /** Gives back a place taken by {@link #startConnect(int)}. */
+    public void connectDone() {
+        pendingConnects.decrementAndGet();
+    }
+
+    /** Records a delivery, keeping the newest {@code limit}. */
+    public void record(HubSnapshot.Delivery delivery, int limit) {
+        synchronized (history) {
+            history.addLast(delivery);
+            while (history.size() > limit) {
+                history.removeFirst();
+            }
+        }
+    }
+
+    /** The connections with their groups, and the recorded deliveries. */
+    public synchronized HubSnapshot snapshot() {
+        List<HubSnapshot.Connection> list = new ArrayList<>();
+        for (ClientConnection c : connections.values()) {
+            list.add(new HubSnapshot.Connection(c.id(), c.userId(), c.subprotocol(), c.groups(), c.attached()));
+        }
+        list.sort(java.util.Comparator.comparing(HubSnapshot.Connection::id));
+        synchronized (history) {
+            return new HubSnapshot(name, list, List.copyOf(history));
+        }
     }
 
     /** The lower-case hub name. */

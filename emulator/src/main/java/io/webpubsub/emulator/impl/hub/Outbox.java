@@ -4,12 +4,14 @@ import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
 /**
  * The bounded outbound queue of one WebSocket: frames are written one at a time without blocking the caller; when
- * more than {@code limit} frames wait, {@link #offer} refuses and the owner closes the slow client. A frame with a
- * deadline (message TTL) that is still queued when its deadline passes is dropped, not written.
+ * more than {@code limit} frames or {@code byteLimit} bytes (text frames count one byte per character) wait,
+ * {@link #offer} refuses and the owner closes the slow client; a frame is always accepted into an empty queue. A frame
+ * with a deadline (message TTL) that is still queued when its deadline passes is dropped, not written.
  */
 final class Outbox {
     private static final int IN_CALL = 0;
@@ -18,20 +20,23 @@ final class Outbox {
 
     private final Transport transport;
     private final int limit;
+    private final long byteLimit;
+    private final AtomicLong bytes = new AtomicLong();
     private final Runnable onFailure;
     private final ConcurrentLinkedQueue<Object> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger size = new AtomicInteger();
     private final AtomicBoolean busy = new AtomicBoolean();
     private final LongSupplier clock;
 
-    Outbox(Transport transport, int limit, Runnable onFailure) {
-        this(transport, limit, onFailure, System::nanoTime);
+    Outbox(Transport transport, int limit, long byteLimit, Runnable onFailure) {
+        this(transport, limit, byteLimit, onFailure, System::nanoTime);
     }
 
     /** @param clock {@link System#nanoTime()} or a test's clock, in the time base of the deadlines */
-    Outbox(Transport transport, int limit, Runnable onFailure, LongSupplier clock) {
+    Outbox(Transport transport, int limit, long byteLimit, Runnable onFailure, LongSupplier clock) {
         this.transport = transport;
         this.limit = limit;
+        this.byteLimit = byteLimit;
         this.onFailure = onFailure;
         this.clock = clock;
     }
@@ -47,7 +52,14 @@ final class Outbox {
 
     /** Queues a frame that is dropped if still queued after {@code deadline}; false when the queue is full. */
     boolean offer(Object frame, OptionalLong deadline) {
+        long length = length(frame);
         if (size.incrementAndGet() > limit) {
+            size.decrementAndGet();
+            return false;
+        }
+        long total = bytes.addAndGet(length);
+        if (total > byteLimit && total != length) {
+            bytes.addAndGet(-length);
             size.decrementAndGet();
             return false;
         }
@@ -61,6 +73,20 @@ final class Outbox {
         size.incrementAndGet();
         queue.add(new Close(code, reason));
         drain();
+    }
+
+    /** Bytes queued now. */
+    long queuedBytes() {
+        return bytes.get();
+    }
+
+    private static long length(Object frame) {
+        return frame instanceof String text ? text.length() : frame instanceof byte[] data ? data.length : 0;
+    }
+
+    private void written(Object frame) {
+        size.decrementAndGet();
+        bytes.addAndGet(-length(frame));
     }
 
     private record Close(int code, String reason) {
@@ -82,20 +108,22 @@ final class Outbox {
             }
             if (frame instanceof Close close) {
                 queue.clear();
+                bytes.set(0);
                 transport.close(close.code(), close.reason());
                 return;
             }
             if (frame instanceof Expiring expiring) {
                 if (clock.getAsLong() - expiring.deadline() > 0) {
-                    size.decrementAndGet();
+                    written(expiring.frame());
                     busy.set(false);
                     continue;
                 }
                 frame = expiring.frame();
             }
             AtomicInteger state = new AtomicInteger(IN_CALL);
+            Object sent = frame;
             transport.send(frame, failure -> {
-                size.decrementAndGet();
+                written(sent);
                 if (failure != null) {
                     onFailure.run();
                 }

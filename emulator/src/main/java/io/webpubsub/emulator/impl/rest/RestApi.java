@@ -4,6 +4,7 @@ import io.webpubsub.emulator.impl.Engine;
 import io.webpubsub.emulator.impl.HttpReplies;
 import io.webpubsub.emulator.impl.auth.Jwt;
 import io.webpubsub.emulator.impl.auth.TokenValidator;
+import io.webpubsub.emulator.impl.fault.FaultRules;
 import io.webpubsub.emulator.impl.hub.ClientConnection;
 import io.webpubsub.emulator.impl.hub.Delivery;
 import io.webpubsub.emulator.impl.hub.Hub;
@@ -16,6 +17,8 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
@@ -24,6 +27,7 @@ import org.eclipse.jetty.util.Fields;
 import java.io.StringReader;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
@@ -48,78 +52,191 @@ public final class RestApi {
     /** Creates the API over an engine. */
     public RestApi(Engine engine) {
         this.engine = engine;
-        routes.add(Route.of("HEAD", "health", c -> { }));
-        routes.add(Route.of("GET", "health", c -> { }));
-        routes.add(Route.of("POST", "hubs/{hub}/:addToGroups", c -> groups(c, true)));
-        routes.add(Route.of("POST", "hubs/{hub}/:removeFromGroups", c -> groups(c, false)));
-        routes.add(Route.of("POST", "hubs/{hub}/:closeConnections", c -> close(c, c.hub().connections())));
-        routes.add(Route.of("POST", "hubs/{hub}/:generateToken", this::generateToken));
-        routes.add(Route.of("POST", "hubs/{hub}/:send", c -> send(c, null, c.hub().connections(), true, true)));
-        routes.add(Route.of("DELETE", "hubs/{hub}/connections/{connectionId}", this::closeConnection));
-        routes.add(Route.of("HEAD", "hubs/{hub}/connections/{connectionId}", c -> exists(c.hub().connection(c.var("connectionId")) != null)));
-        routes.add(Route.of("POST", "hubs/{hub}/connections/{connectionId}/:send", c -> send(c, null, connectionList(c), false, false)));
-        routes.add(Route.of("DELETE", "hubs/{hub}/connections/{connectionId}/groups", c -> leaveAll(c, connectionList(c))));
-        routes.add(Route.of("HEAD", "hubs/{hub}/groups/{group}", c -> exists(!c.hub().group(c.group()).isEmpty())));
-        routes.add(Route.of("POST", "hubs/{hub}/groups/{group}/:closeConnections", c -> close(c, c.hub().group(c.group()))));
-        routes.add(Route.of("POST", "hubs/{hub}/groups/{group}/:send", c -> send(c, c.group(), c.hub().group(c.group()), true, true)));
-        routes.add(Route.of("GET", "hubs/{hub}/groups/{group}/connections", this::listGroup));
-        routes.add(Route.of("DELETE", "hubs/{hub}/groups/{group}/connections/{connectionId}", this::removeFromGroup));
-        routes.add(Route.of("PUT", "hubs/{hub}/groups/{group}/connections/{connectionId}", this::addToGroup));
-        routes.add(Route.of("DELETE", "hubs/{hub}/permissions/{permission}/connections/{connectionId}", c -> permission(c, "DELETE")));
-        routes.add(Route.of("HEAD", "hubs/{hub}/permissions/{permission}/connections/{connectionId}", c -> permission(c, "HEAD")));
-        routes.add(Route.of("PUT", "hubs/{hub}/permissions/{permission}/connections/{connectionId}", c -> permission(c, "PUT")));
-        routes.add(Route.of("HEAD", "hubs/{hub}/users/{userId}", c -> exists(!c.hub().user(c.var("userId")).isEmpty())));
-        routes.add(Route.of("POST", "hubs/{hub}/users/{userId}/:closeConnections", c -> close(c, c.hub().user(c.var("userId")))));
-        routes.add(Route.of("POST", "hubs/{hub}/users/{userId}/:send", c -> send(c, null, c.hub().user(c.var("userId")), false, true)));
-        routes.add(Route.of("DELETE", "hubs/{hub}/users/{userId}/groups", c -> leaveAll(c, c.hub().user(c.var("userId")))));
-        routes.add(Route.of("DELETE", "hubs/{hub}/users/{userId}/groups/{group}", this::removeUserFromGroup));
-        routes.add(Route.of("PUT", "hubs/{hub}/users/{userId}/groups/{group}", this::addUserToGroup));
+        routes.add(Route.of("HEAD", "health", "getServiceStatus", c -> { }));
+        routes.add(Route.of("GET", "health", "getServiceStatus", c -> { }));
+        routes.add(Route.of("POST", "hubs/{hub}/:addToGroups", "addConnectionsToGroups", c -> groups(c, true)));
+        routes.add(Route.of("POST", "hubs/{hub}/:removeFromGroups", "removeConnectionsFromGroups",
+                c -> groups(c, false)));
+        routes.add(Route.of("POST", "hubs/{hub}/:closeConnections", "closeAllConnections",
+                c -> close(c, c.hub().connections())));
+        routes.add(Route.of("POST", "hubs/{hub}/:generateToken", "generateClientToken", this::generateToken));
+        routes.add(Route.of("POST", "hubs/{hub}/:send", "sendToAll",
+                c -> send(c, null, c.hub().connections(), true, true)));
+        routes.add(Route.of("DELETE", "hubs/{hub}/connections/{connectionId}", "closeConnection",
+                this::closeConnection));
+        routes.add(Route.of("HEAD", "hubs/{hub}/connections/{connectionId}", "connectionExists",
+                c -> exists(c.hub().connection(c.var("connectionId")) != null)));
+        routes.add(Route.of("POST", "hubs/{hub}/connections/{connectionId}/:send", "sendToConnection",
+                c -> send(c, null, connectionList(c), false, false)));
+        routes.add(Route.of("DELETE", "hubs/{hub}/connections/{connectionId}/groups", "removeConnectionFromAllGroups",
+                c -> leaveAll(c, connectionList(c))));
+        routes.add(Route.of("HEAD", "hubs/{hub}/groups/{group}", "groupExists",
+                c -> exists(!c.hub().group(c.group()).isEmpty())));
+        routes.add(Route.of("POST", "hubs/{hub}/groups/{group}/:closeConnections", "closeGroupConnections",
+                c -> close(c, c.hub().group(c.group()))));
+        routes.add(Route.of("POST", "hubs/{hub}/groups/{group}/:send", "sendToGroup",
+                c -> send(c, c.group(), c.hub().group(c.group()), true, true)));
+        routes.add(Route.of("GET", "hubs/{hub}/groups/{group}/connections", "listConnectionsInGroup", this::listGroup));
+        routes.add(Route.of("DELETE", "hubs/{hub}/groups/{group}/connections/{connectionId}", "removeConnectionFromGroup",
+                this::removeFromGroup));
+        routes.add(Route.of("PUT", "hubs/{hub}/groups/{group}/connections/{connectionId}", "addConnectionToGroup",
+                this::addToGroup));
+        routes.add(Route.of("DELETE", "hubs/{hub}/permissions/{permission}/connections/{connectionId}", "revokePermission",
+                c -> permission(c, "DELETE")));
+        routes.add(Route.of("HEAD", "hubs/{hub}/permissions/{permission}/connections/{connectionId}", "checkPermission",
+                c -> permission(c, "HEAD")));
+        routes.add(Route.of("PUT", "hubs/{hub}/permissions/{permission}/connections/{connectionId}", "grantPermission",
+                c -> permission(c, "PUT")));
+        routes.add(Route.of("HEAD", "hubs/{hub}/users/{userId}", "userExists",
+                c -> exists(!c.hub().user(c.var("userId")).isEmpty())));
+        routes.add(Route.of("POST", "hubs/{hub}/users/{userId}/:closeConnections", "closeUserConnections",
+                c -> close(c, c.hub().user(c.var("userId")))));
+        routes.add(Route.of("POST", "hubs/{hub}/users/{userId}/:send", "sendToUser",
+                c -> send(c, null, c.hub().user(c.var("userId")), false, true)));
+        routes.add(Route.of("DELETE", "hubs/{hub}/users/{userId}/groups", "removeUserFromAllGroups",
+                c -> leaveAll(c, c.hub().user(c.var("userId")))));
+        routes.add(Route.of("DELETE", "hubs/{hub}/users/{userId}/groups/{group}", "removeUserFromGroup",
+                this::removeUserFromGroup));
+        routes.add(Route.of("PUT", "hubs/{hub}/users/{userId}/groups/{group}", "addUserToGroup", this::addUserToGroup));
     }
 
     Engine engine() {
         return engine;
     }
 
-    /** Handles a request under {@code /api}; {@code segments} are the decoded path segments after it. */
+    /** The names of the operations, lower-case, as fault rules use them. */
+    public Set<String> operationNames() {
+        return routes.stream().map(r -> r.name().toLowerCase(java.util.Locale.ROOT))
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
+
+    /**
+     * Handles a request under {@code /api}; {@code segments} are the decoded path segments after it. No thread waits
+     * for the client: a refused request is answered before its body is read and its connection closed, a body larger
+     * than {@link RestCall#MAX_BODY} is refused from its {@code Content-Length}, and the body is read asynchronously
+     * (a client that stops sending it is cut off by the connector's idle timeout).
+     */
     public void handle(Request request, Response response, Callback callback, List<String> segments) {
-        String method = request.getMethod();
-        boolean head = method.equals("HEAD");
         response.getHeaders().put("api-supported-versions", SUPPORTED_VERSIONS);
-        RestCall call = null;
+        RestCall call;
         try {
-            Route route = route(method, segments);
-            Map<String, String> vars = new HashMap<>();
-            route.matches(segments, vars);
-            Fields query = Request.extractQueryParameters(request);
-            call = new RestCall(request, vars, query, this);
-            if (!route.template().get(0).equals("health")) {
-                authenticate(request, route);
-            }
-            checkApiVersion(query);
-            route.operation().run(call);
-            finishBody(request, response, call);
-            HttpReplies.write(response, callback, call.status, call.contentType, head ? null : call.body);
-            return;
+            call = accept(request, segments);
         } catch (RestException e) {
-            if (e.status != 404 || !"Info.Connection.NotExisted".equals(e.code) || !head) {
-                engine.trace().log(call == null ? null : call.vars.get("hub"), "REST " + method + " "
-                        + request.getHttpURI().getPath() + " -> " + e.status + " " + e.getMessage());
+            refuse(request, response, callback, null, e, request.getLength() != 0);
+            return;
+        }
+        if (request.getLength() == 0) {
+            run(call, new byte[0], response, callback);
+            return;
+        }
+        Content.Source.asByteArrayAsync(request, RestCall.MAX_BODY).whenComplete((body, failure) -> {
+            if (failure == null) {
+                run(call, body, response, callback);
+            } else {
+                RestException e = failure instanceof IllegalArgumentException ? RestCall.tooLarge()
+                        : RestException.badRequest("The request body could not be read.", "Request");
+                refuse(request, response, callback, call, e, true);
             }
-            finishBody(request, response, call);
-            response.getHeaders().put("x-ms-error-code", e.code);
-            String body = Jsons.PROVIDER.createObjectBuilder().add("code", e.code).add("message", e.getMessage())
-                    .add("target", e.target == null ? JsonValue.NULL : Jsons.PROVIDER.createValue(e.target))
-                    .addNull("details").addNull("innererror").build().toString();
-            HttpReplies.write(response, callback, e.status, "application/json; charset=utf-8",
-                    head || e.status == 401 ? null : body.getBytes(StandardCharsets.UTF_8));
+        });
+    }
+
+    /** Routing, authentication and the checks that need no body. */
+    private RestCall accept(Request request, List<String> segments) throws RestException {
+        Route route = route(request.getMethod(), segments);
+        Map<String, String> vars = new HashMap<>();
+        route.matches(segments, vars);
+        Fields query;
+        try {
+            query = Request.extractQueryParameters(request);
+        } catch (RuntimeException e) {
+            throw RestException.badRequest("The query string has an invalid %-escape.", "Request");
+        }
+        RestCall call = new RestCall(request, vars, query, this, route);
+        if (!route.template().get(0).equals("health")) {
+            authenticate(request);
+        }
+        checkApiVersion(query);
+        if (request.getLength() > RestCall.MAX_BODY) {
+            throw RestCall.tooLarge();
+        }
+        return call;
+    }
+
+    private void run(RestCall call, byte[] body, Response response, Callback callback) {
+        FaultRules.Rule fault = engine.faults().take(FaultRules.Target.REST, call.route.name(), call.vars.get("hub"));
+        if (fault == null) {
+            runNow(call, body, response, callback);
+        } else if (fault.delay() != null && !fault.delay().isZero()) {
+            engine.schedule(() -> inject(fault, call, body, response, callback), fault.delay());
+        } else {
+            inject(fault, call, body, response, callback);
         }
     }
 
-    // An unread body would break the next request on a kept-alive connection.
-    private static void finishBody(Request request, Response response, RestCall call) {
-        if ((call == null || call.needsDrain()) && !RestCall.drain(request)) {
-            response.getHeaders().put("Connection", "close");
+    private void inject(FaultRules.Rule fault, RestCall call, byte[] body, Response response, Callback callback) {
+        Request request = call.request;
+        engine.trace().log(call.vars.get("hub"), "REST " + call.route.name() + ": injected "
+                + (fault.reset() ? "connection reset" : fault.status() > 0 ? "status " + fault.status() : "delay"));
+        if (fault.reset()) {
+            request.getConnectionMetaData().getConnection().getEndPoint().close();
+            callback.failed(new java.io.IOException("Injected connection reset"));
+        } else if (fault.status() > 0) {
+            Duration retryAfter = fault.retryAfter() != null ? fault.retryAfter()
+                    : fault.status() == 429 ? Duration.ofSeconds(1) : null;
+            if (retryAfter != null) {
+                response.getHeaders().put(HttpHeader.RETRY_AFTER, retryAfter.toSeconds());
+            }
+            refuse(request, response, callback, call, new RestException(fault.status(), injectedCode(fault.status()),
+                    "Injected fault: status " + fault.status() + ".", "Request"), false);
+        } else {
+            runNow(call, body, response, callback);
         }
+    }
+
+    private static String injectedCode(int status) {
+        return switch (status) {
+            case 429 -> "Error.TooManyRequests";
+            case 503 -> "Error.ServiceUnavailable";
+            case 500 -> "Error.InternalServerError";
+            default -> "Error.InjectedFault";
+        };
+    }
+
+    private void runNow(RestCall call, byte[] body, Response response, Callback callback) {
+        Request request = call.request;
+        try {
+            call.body = body;
+            call.route.operation().run(call);
+            HttpReplies.write(response, callback, call.status, call.contentType,
+                    request.getMethod().equals("HEAD") ? null : call.reply);
+        } catch (RestException e) {
+            refuse(request, response, callback, call, e, false);
+        } catch (Throwable e) {
+            engine.trace().log(call.vars.get("hub"), "REST " + request.getMethod() + " "
+                    + request.getHttpURI().getPath() + " failed: " + e.getClass().getName());
+            refuse(request, response, callback, call,
+                    new RestException(500, "Error.InternalServerError", "Internal error.", "Request"), false);
+        }
+    }
+
+    /** Answers an error; {@code close} when the body was not read, so that the connection cannot be reused. */
+    private void refuse(Request request, Response response, Callback callback, RestCall call, RestException e,
+                        boolean close) {
+        String method = request.getMethod();
+        boolean head = method.equals("HEAD");
+        if (e.status != 404 || !"Info.Connection.NotExisted".equals(e.code) || !head) {
+            engine.trace().log(call == null ? null : call.vars.get("hub"), "REST " + method + " "
+                    + request.getHttpURI().getPath() + " -> " + e.status + " " + e.getMessage());
+        }
+        if (close) {
+            response.getHeaders().put(HttpHeader.CONNECTION, "close");
+        }
+        response.getHeaders().put("x-ms-error-code", e.code);
+        String body = Jsons.PROVIDER.createObjectBuilder().add("code", e.code).add("message", e.getMessage())
+                .add("target", e.target == null ? JsonValue.NULL : Jsons.PROVIDER.createValue(e.target))
+                .addNull("details").addNull("innererror").build().toString();
+        HttpReplies.write(response, callback, e.status, "application/json; charset=utf-8",
+                head || e.status == 401 ? null : body.getBytes(StandardCharsets.UTF_8));
     }
 
     private Route route(String method, List<String> segments) throws RestException {
@@ -138,7 +255,7 @@ public final class RestApi {
         throw new RestException(404, "Error.NotFound", "The requested path is not part of the REST API.", "Request");
     }
 
-    private void authenticate(Request request, Route route) throws RestException {
+    private void authenticate(Request request) throws RestException {
         String auth = request.getHeaders().get("Authorization");
         try {
             Jwt jwt = engine.validator().validateRest(auth, request.getHttpURI().asString());
@@ -188,7 +305,7 @@ public final class RestApi {
             throw new RestException(415, "Error.UnsupportedMediaType", "Content-Type must be application/json, "
                     + "application/octet-stream or text/plain.", "Content-Type");
         }
-        byte[] body = c.readBody();
+        byte[] body = c.body();
         if (type == Payload.DataType.JSON && !isJson(body)) {
             throw RestException.badRequest("The body is not valid JSON.", "Request");
         }
@@ -220,7 +337,7 @@ public final class RestApi {
     private void groups(RestCall c, boolean add) throws RestException {
         Hub hub = c.hub();
         JsonObject body;
-        try (var reader = Jsons.PROVIDER.createReader(new StringReader(new String(c.readBody(), StandardCharsets.UTF_8)))) {
+        try (var reader = Jsons.PROVIDER.createReader(new StringReader(new String(c.body(), StandardCharsets.UTF_8)))) {
             body = reader.readObject();
         } catch (RuntimeException e) {
             throw RestException.badRequest("The body must be a JSON object with groups and an optional filter.", "Request");

@@ -5,8 +5,6 @@ import io.webpubsub.emulator.impl.hub.Hub;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.util.Fields;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 
@@ -19,12 +17,15 @@ final class RestCall {
     final Map<String, String> vars;
     final Fields query;
     final RestApi api;
+    final Route route;
     int status = 200;
     String contentType;
     byte[] body;
+    byte[] reply;
 
-    RestCall(Request request, Map<String, String> vars, Fields query, RestApi api) {
+    RestCall(Request request, Map<String, String> vars, Fields query, RestApi api, Route route) {
         this.request = request;
+        this.route = route;
         this.vars = vars;
         this.query = query;
         this.api = api;
@@ -87,40 +88,13 @@ final class RestCall {
                 + ", got '" + v + "'.", name);
     }
 
-    private boolean bodyRead;
-
-    /** The request body, at most {@link #MAX_BODY} bytes (413 beyond). */
-    byte[] readBody() throws RestException {
-        bodyRead = true;
-        try (InputStream in = Request.asInputStream(request)) {
-            byte[] data = in.readNBytes(MAX_BODY + 1);
-            if (data.length > MAX_BODY) {
-                overflowed = true;
-                throw new RestException(413, "Error.PayloadTooLarge", "The request body exceeds 1 MiB.", "Request");
-            }
-            return data;
-        } catch (IOException e) {
-            throw RestException.badRequest("The request body could not be read.", "Request");
-        }
+    /** The request body, read before the operation runs (at most {@link #MAX_BODY} bytes). */
+    byte[] body() {
+        return body;
     }
 
-    private boolean overflowed;
-
-    /**
-     * Reads what is left of the body so that the connection can serve the next request; false when the body is too
-     * large to drain (the connection should then be closed).
-     */
-    static boolean drain(Request request) {
-        try (InputStream in = Request.asInputStream(request)) {
-            return in.skip(2L * MAX_BODY) < 2L * MAX_BODY && in.read() < 0;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    /** Whether the body was left unread or not read completely. */
-    boolean needsDrain() {
-        return !bodyRead || overflowed;
+    static RestException tooLarge() {
+        return new RestException(413, "Error.PayloadTooLarge", "The request body exceeds 1 MiB.", "Request");
     }
 
     void noContent() {
@@ -130,6 +104,6 @@ final class RestCall {
     void json(int status, String json) {
         this.status = status;
         this.contentType = "application/json; charset=utf-8";
-        this.body = json.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        this.reply = json.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 }

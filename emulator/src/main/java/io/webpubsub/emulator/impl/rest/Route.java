@@ -4,8 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** One REST operation: method and path template (segments after {@code /api}), e.g. {@code hubs/{hub}/:send}. */
-record Route(String method, List<String> template, Operation operation) {
+/**
+ * One REST operation: method, path template (segments after {@code /api}), e.g. {@code hubs/{hub}/:send}, and the
+ * name fault rules use.
+ */
+record Route(String method, List<String> template, String name, Operation operation) {
 
     /** The operation body. */
     @FunctionalInterface
@@ -13,8 +16,9 @@ record Route(String method, List<String> template, Operation operation) {
         void run(RestCall call) throws RestException;
     }
 
-    static Route of(String method, String template, Operation operation) {
-        return new Route(method, List.of(template.split("/")), operation);
+    /** @param name the operation id without the {@code WebPubSub_} prefix, e.g. {@code sendToAll} */
+    static Route of(String method, String template, String name, Operation operation) {
+        return new Route(method, List.of(template.split("/")), name, operation);
     }
 
     /** Matches decoded path segments; fills {@code vars} and returns true on a match. */

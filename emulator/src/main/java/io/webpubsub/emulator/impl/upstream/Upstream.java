@@ -3,6 +3,7 @@ package io.webpubsub.emulator.impl.upstream;
 import io.webpubsub.emulator.EventHandler;
 import io.webpubsub.emulator.impl.LiveTrace;
 import io.webpubsub.emulator.impl.auth.Jwt;
+import io.webpubsub.emulator.impl.fault.FaultRules;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -44,6 +45,7 @@ public final class Upstream {
     private final LiveTrace trace;
     private final Clock clock;
     private final Map<String, Validation> validations = new ConcurrentHashMap<>();
+    private final FaultRules faults;
 
     /** The hub and connection an event is about. {@code eventId} becomes {@code ce-id}. */
     public record Source(String hub, String connectionId, String userId, String subprotocol, String connectionState,
@@ -72,7 +74,8 @@ public final class Upstream {
      *               server listens)
      */
     public Upstream(HttpClient client, List<String> keys, java.util.function.Supplier<String> origin, List<Duration> retryDelays, Duration timeout,
-                    ScheduledExecutorService scheduler, LiveTrace trace, Clock clock) {
+                    ScheduledExecutorService scheduler, LiveTrace trace, Clock clock, FaultRules faults) {
+        this.faults = faults;
         this.client = client;
         this.keys = List.copyOf(keys);
         this.origin = origin;
@@ -150,25 +153,55 @@ public final class Upstream {
                 .collect(Collectors.joining(","));
     }
 
+    /** What one attempt got: a response, or {@code failure} (network error, timeout, injected reset). */
+    private record Outcome(int status, String contentType, byte[] body, String connectionState, Throwable failure) {
+        static Outcome of(HttpResponse<byte[]> response) {
+            List<String> states = response.headers().allValues("ce-connectionState");
+            return new Outcome(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),
+                    response.body(), states.isEmpty() ? null : states.get(states.size() - 1), null);
+        }
+    }
+
     private void attempt(HttpRequest request, Source source, String eventName, int attempt, CompletableFuture<Reply> result) {
-        client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()).whenComplete((response, failure) -> {
-            boolean retriable = failure != null || response.statusCode() == 408 || response.statusCode() >= 500;
-            String outcome = failure != null ? "failed (" + failure.getClass().getSimpleName() + ")" : "-> " + response.statusCode();
-            trace.log(source.hub(), "upstream " + request.method() + " " + eventName + " of " + source.connectionId()
-                    + " attempt " + (attempt + 1) + " " + outcome);
-            if (retriable && attempt < retryDelays.size()) {
-                scheduler.schedule(() -> attempt(request, source, eventName, attempt + 1, result),
-                        retryDelays.get(attempt).toMillis(), TimeUnit.MILLISECONDS);
-            } else if (failure != null) {
-                result.complete(new Reply(0, null, new byte[0], null));
-            } else if (response.body().length > MAX_RESPONSE_BYTES) {
-                result.complete(new Reply(0, null, new byte[0], null));
-            } else {
-                List<String> states = response.headers().allValues("ce-connectionState");
-                result.complete(new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),
-                        response.body(), states.isEmpty() ? null : states.get(states.size() - 1)));
-            }
-        });
+        FaultRules.Rule fault = faults.take(FaultRules.Target.UPSTREAM, eventName, source.hub());
+        if (fault != null && fault.delay() != null && !fault.delay().isZero()) {
+            scheduler.schedule(() -> call(request, fault).whenComplete((outcome, failure) ->
+                            complete(request, source, eventName, attempt, result, outcome)),
+                    fault.delay().toMillis(), TimeUnit.MILLISECONDS);
+        } else {
+            call(request, fault).whenComplete((outcome, failure) ->
+                    complete(request, source, eventName, attempt, result, outcome));
+        }
+    }
+
+    private CompletableFuture<Outcome> call(HttpRequest request, FaultRules.Rule fault) {
+        if (fault != null && fault.reset()) {
+            return CompletableFuture.completedFuture(new Outcome(0, null, null, null,
+                    new java.io.IOException("Injected connection reset")));
+        }
+        if (fault != null && fault.status() > 0) {
+            return CompletableFuture.completedFuture(new Outcome(fault.status(), null, new byte[0], null, null));
+        }
+        return client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray())
+                .handle((response, failure) -> failure != null ? new Outcome(0, null, null, null, failure)
+                        : Outcome.of(response));
+    }
+
+    private void complete(HttpRequest request, Source source, String eventName, int attempt,
+                          CompletableFuture<Reply> result, Outcome o) {
+        Throwable failure = o.failure();
+        boolean retriable = failure != null || o.status() == 408 || o.status() >= 500;
+        String outcome = failure != null ? "failed (" + failure.getClass().getSimpleName() + ")" : "-> " + o.status();
+        trace.log(source.hub(), "upstream " + request.method() + " " + eventName + " of " + source.connectionId()
+                + " attempt " + (attempt + 1) + " " + outcome);
+        if (retriable && attempt < retryDelays.size()) {
+            scheduler.schedule(() -> attempt(request, source, eventName, attempt + 1, result),
+                    retryDelays.get(attempt).toMillis(), TimeUnit.MILLISECONDS);
+        } else if (failure != null || o.body().length > MAX_RESPONSE_BYTES) {
+            result.complete(new Reply(0, null, new byte[0], null));
+        } else {
+            result.complete(new Reply(o.status(), o.contentType(), o.body(), o.connectionState()));
+        }
     }
 
     /** Abuse protection (spec 6.2): OPTIONS, GET when OPTIONS gives 404; cached 1 min, backoff 1 s…1 min on failure. */

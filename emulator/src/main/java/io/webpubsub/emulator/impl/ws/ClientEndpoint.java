@@ -34,9 +34,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * The client WebSocket endpoint {@code /client/hubs/{hub}} and {@code /client/?hub=} (spec 4, 5): authenticates,
@@ -70,17 +68,39 @@ public final class ClientEndpoint {
         }
     }
 
-    /** Handles a request under {@code /client}; {@code segments} are the decoded path segments after it. */
+    /** What the handshake knows before the {@code connect} event. */
+    private record Handshake(Request request, Response response, Callback callback, Fields query, String hub,
+                             List<String> offered, Jwt token, ClientMessages.RawMode mode, String connectionId) {
+    }
+
+    /**
+     * Handles a request under {@code /client}; {@code segments} are the decoded path segments after it. The
+     * {@code connect} event is posted asynchronously, so a hanging handler holds no thread; at most
+     * {@code pendingConnectLimit} handshakes of a hub wait for it, the others get 429 at once.
+     */
     public void handle(Request request, Response response, Callback callback, List<String> segments) {
         try {
             upgrade(request, response, callback, segments);
         } catch (Refusal r) {
-            HttpReplies.text(response, callback, r.status, r.getMessage());
+            refuse(response, callback, r);
         }
     }
 
+    private static void refuse(Response response, Callback callback, Refusal r) {
+        response.getHeaders().put(HttpHeader.CONNECTION, "close");
+        if (r.status == 429) {
+            response.getHeaders().put(HttpHeader.RETRY_AFTER, "1");
+        }
+        HttpReplies.text(response, callback, r.status, r.getMessage());
+    }
+
     private void upgrade(Request request, Response response, Callback callback, List<String> segments) throws Refusal {
-        Fields query = Request.extractQueryParameters(request);
+        Fields query;
+        try {
+            query = Request.extractQueryParameters(request);
+        } catch (RuntimeException e) {
+            throw new Refusal(400, "The query string has an invalid %-escape.");
+        }
         String hubName;
         if (segments.size() == 2 && segments.get(0).equals("hubs")) {
             hubName = segments.get(1);
@@ -108,19 +128,45 @@ public final class ClientEndpoint {
             return;
         }
         Jwt token = authenticate(request, query, hub);
+        Handshake h = new Handshake(request, response, callback, query, hub, offered, token, rawMode(query),
+                Engine.newConnectionId());
+        EventHandler connectHandler = engine.systemHandler(hub, "connect");
+        if (connectHandler == null) {
+            accept(h, null);
+            return;
+        }
+        Hub counted = engine.hub(hub);
+        if (!counted.startConnect(engine.settings().pendingConnectLimit())) {
+            engine.trace().log(hub, "client connection refused: too many connect events wait for the handler");
+            throw new Refusal(429, "Too many connections wait for the connect event handler; retry later.");
+        }
+        connect(connectHandler, h).whenComplete((reply, failure) -> {
+            counted.connectDone();
+            try {
+                if (failure != null || reply.status() == 0) {
+                    throw new Refusal(500, "The connect event handler did not answer.");
+                }
+                accept(h, reply);
+            } catch (Refusal r) {
+                refuse(response, callback, r);
+            } catch (Throwable t) {
+                engine.trace().log(hub, "client handshake failed: " + t.getClass().getName());
+                refuse(response, callback, new Refusal(500, "Internal error."));
+            }
+        });
+    }
+
+    /** Completes the handshake with the connect handler's {@code reply} (null without a connect handler). */
+    private void accept(Handshake h, Upstream.Reply reply) throws Refusal {
+        Jwt token = h.token();
         String userId = token == null ? null : first(token.stringsClaim("sub"));
         List<String> roles = token == null ? List.of() : token.stringsClaim("role");
         List<String> groups = token == null ? List.of() : token.stringsClaim("webpubsub.group");
-        ClientMessages.RawMode mode = rawMode(query);
-        String connectionId = Engine.newConnectionId();
+        ClientMessages.RawMode mode = h.mode();
+        List<String> offered = h.offered();
         String state = null;
         String chosen = null;
-        EventHandler connectHandler = engine.systemHandler(hub, "connect");
-        if (connectHandler != null) {
-            Upstream.Reply reply = connect(connectHandler, hub, connectionId, userId, request, query, token, offered);
-            if (reply.status() == 0) {
-                throw new Refusal(500, "The connect event handler did not answer.");
-            }
+        if (reply != null) {
             if (!reply.ok()) {
                 throw new Refusal(reply.status(), "The connect event handler refused the connection.");
             }
@@ -160,8 +206,8 @@ public final class ClientEndpoint {
             throw new Refusal(400, "Invalid role: " + e.getMessage());
         }
         Protocol protocol = chosen == null ? Protocol.RAW : SUBPROTOCOLS.getOrDefault(chosen, Protocol.RAW);
-        ClientConnection c = new ClientConnection(connectionId, hub, userId, protocol, chosen, permissions, state,
-                engine.settings().outboundQueueLimit(), engine::overflow);
+        ClientConnection c = new ClientConnection(h.connectionId(), h.hub(), userId, protocol, chosen, permissions,
+                state, engine.settings().outboundQueueLimit(), engine.settings().outboundQueueBytes(), engine::overflow);
         if (protocol == Protocol.RAW) {
             messages.rawMode(c, mode);
         }
@@ -172,7 +218,7 @@ public final class ClientEndpoint {
                 upgradeResponse.setAcceptedSubProtocol(accepted);
             }
             return ClientSocket.opening(engine, messages, c, initialGroups);
-        }, request, response, callback);
+        }, h.request(), h.response(), h.callback());
         if (!upgraded) {
             throw new Refusal(400, "The WebSocket upgrade failed.");
         }
@@ -241,8 +287,12 @@ public final class ClientEndpoint {
         return new ClientMessages.RawMode(group, "true".equalsIgnoreCase(noEcho));
     }
 
-    private Upstream.Reply connect(EventHandler handler, String hub, String connectionId, String userId, Request request,
-                                   Fields query, Jwt token, List<String> offered) throws Refusal {
+    private java.util.concurrent.CompletableFuture<Upstream.Reply> connect(EventHandler handler, Handshake hs) {
+        Jwt token = hs.token();
+        Request request = hs.request();
+        Fields query = hs.query();
+        List<String> offered = hs.offered();
+        String userId = token == null ? null : first(token.stringsClaim("sub"));
         JsonObjectBuilder claims = Jsons.PROVIDER.createObjectBuilder();
         if (token != null) {
             token.claims().forEach((name, value) -> claims.add(name, stringArray(token.stringsClaim(name))));
@@ -263,17 +313,11 @@ public final class ClientEndpoint {
         headers.forEach((k, v) -> h.add(k, stringArray(v)));
         JsonObject body = Jsons.PROVIDER.createObjectBuilder().add("claims", claims).add("query", q).add("headers", h)
                 .add("subprotocols", stringArray(offered)).add("clientCertificates", Jsons.PROVIDER.createArrayBuilder()).build();
-        Upstream.Source source = new Upstream.Source(hub, connectionId, userId, null, null, 0);
-        try {
-            return engine.upstream().post(handler, source, "azure.webpubsub.sys.connect", "connect",
-                    "application/json; charset=utf-8", body.toString().getBytes(StandardCharsets.UTF_8))
-                    .get(engine.settings().upstreamTimeout().toMillis() * 5 + 60_000, TimeUnit.MILLISECONDS);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new Refusal(500, "The connect event handler did not answer.");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new Refusal(500, "Interrupted.");
-        }
+        Upstream.Source source = new Upstream.Source(hs.hub(), hs.connectionId(), userId, null, null, 0);
+        // the whole exchange, retries included, is bounded so that a place of the pending-connect limit always returns
+        return engine.upstream().post(handler, source, "azure.webpubsub.sys.connect", "connect",
+                        "application/json; charset=utf-8", body.toString().getBytes(StandardCharsets.UTF_8))
+                .orTimeout(engine.settings().upstreamTimeout().toMillis() * 5 + 60_000, TimeUnit.MILLISECONDS);
     }
 
     private static JsonObject connectBody(Upstream.Reply reply) throws Refusal {

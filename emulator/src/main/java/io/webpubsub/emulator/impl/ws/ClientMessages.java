@@ -61,9 +61,16 @@ final class ClientMessages {
             raw(c, Payload.text(text));
             return;
         }
-        JsonObject m;
+        JsonValue v;
         try (var reader = Jsons.PROVIDER.createReader(new StringReader(text))) {
-            JsonValue v = reader.readValue();
+            v = reader.readValue();
+        } catch (RuntimeException | StackOverflowError e) {
+            // any parser failure, its nesting limit included, is the client's invalid payload, not a server error
+            engine.end(c, "Invalid message: not valid JSON", INVALID_PAYLOAD);
+            return;
+        }
+        JsonObject m;
+        try {
             if (v.getValueType() != JsonValue.ValueType.OBJECT) {
                 throw new BadMessage("The message must be a JSON object");
             }
@@ -72,8 +79,6 @@ final class ClientMessages {
                 throw new BadMessage("The message has no type");
             }
             dispatch(c, m, ackId(m));
-        } catch (jakarta.json.JsonException e) {
-            engine.end(c, "Invalid message: not valid JSON", INVALID_PAYLOAD);
         } catch (BadMessage e) {
             engine.end(c, "Invalid message: " + e.getMessage(), INVALID_PAYLOAD);
         }

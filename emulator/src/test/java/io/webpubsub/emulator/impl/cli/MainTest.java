@@ -24,8 +24,11 @@ class MainTest {
         Main.Options o = options("--port", "0", "--host=127.0.0.1", "--access-key", "K".repeat(32),
                 "--event-handler", "chat=http://127.0.0.1:9/{event}", "--user-events", "chat=*",
                 "--system-events", "chat=connect,connected", "--anonymous", "chat", "--keep-alive", "5",
-                "--recovery-window", "10", "--entra-tokens", "--live-trace");
+                "--recovery-window", "10", "--pending-connect-limit", "7", "--outbound-queue-bytes=4096",
+                "--entra-tokens", "--live-trace");
         assertEquals(0, o.port);
+        assertEquals(7, o.pendingConnectLimit);
+        assertEquals(4096, o.outboundQueueBytes);
         assertEquals("K".repeat(32), o.accessKey);
         assertEquals("[EventHandler[http://127.0.0.1:9/{event}, userEvents=*, systemEvents=[connect, connected]]]",
                 o.handlers.get("chat").toString());
@@ -127,7 +130,7 @@ class MainTest {
         String help = bytes.toString(StandardCharsets.UTF_8);
         for (String flag : List.of("--host", "--port", "--access-key", "--secondary-access-key", "--event-handler",
                 "--user-events", "--system-events", "--anonymous", "--keep-alive", "--recovery-window", "--entra-tokens",
-                "--live-trace", "--config", "--help")) {
+                "--live-trace", "--config", "--help", "--pending-connect-limit", "--outbound-queue-bytes")) {
             assertTrue(help.contains(flag + " "), flag);
         }
     }

@@ -48,7 +48,7 @@ class OutboxTest {
     void aMessageStillQueuedAfterItsDeadlineIsDroppedAndFreesItsPlace() {
         HeldTransport transport = new HeldTransport();
         AtomicLong now = new AtomicLong();
-        Outbox outbox = new Outbox(transport, 4, () -> { }, now::get);
+        Outbox outbox = new Outbox(transport, 4, Long.MAX_VALUE, () -> { }, now::get);
         assertTrue(outbox.offer("a"));
         assertTrue(outbox.offer("b", OptionalLong.of(100)));
         assertTrue(outbox.offer("c"));

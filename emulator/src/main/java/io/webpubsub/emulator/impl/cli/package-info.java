@@ -1,0 +1,2 @@
+/** Implementation, not API: the standalone command line. */
+package io.webpubsub.emulator.impl.cli;

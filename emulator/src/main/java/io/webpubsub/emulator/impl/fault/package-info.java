@@ -1,0 +1,2 @@
+/** Implementation, not API: injected fault rules. */
+package io.webpubsub.emulator.impl.fault;

@@ -1,0 +1,2 @@
+/** Implementation, not API: the client WebSocket endpoint and its subprotocols. */
+package io.webpubsub.emulator.impl.ws;

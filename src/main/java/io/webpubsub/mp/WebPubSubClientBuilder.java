@@ -204,9 +204,14 @@ public final class WebPubSubClientBuilder {
     }
 
     /**
-     * The executor that runs the (blocking) REST calls of the asynchronous client.
+     * The executor that carries the asynchronous client's calls where they need a thread: on a blocking REST client
+     * implementation (RESTEasy classic, Jersey, CXF) each call in flight holds one of its threads; on the Quarkus
+     * REST client calls hold no thread, and the executor only runs listing pages, {@code isServiceHealthy} and Entra
+     * ID token fetches. Injected clients use the container's managed executor (MicroProfile Context Propagation
+     * {@code ManagedExecutor} bean, else {@code java:comp/DefaultManagedExecutorService}) when there is one.
      *
-     * @param executor the executor, or null for the library's shared pool of up to 64 daemon threads
+     * @param executor the executor, or null for the container's managed executor if found, else the library's
+     *        shared pool of {@code max(4, 2 × available processors)} daemon threads
      * @return this builder
      */
     public WebPubSubClientBuilder executor(Executor executor) {

@@ -27,8 +27,10 @@ import io.webpubsub.mp.models.SendOptions;
  *
  * <p>Get one by injection (configured by MicroProfile Config, see the README's key table), from
  * {@link WebPubSubClients#forHubAsync(String)}, or from {@link WebPubSubClientBuilder#buildAsyncClient()}.
- * Thread-safe. The REST calls block a thread of the client's executor (the library's shared pool unless one is
- * given to the builder); waits between retries hold no thread. Cancelling a stage stops further retries.
+ * Thread-safe. Calls use the REST client's asynchronous methods: on the Quarkus REST client a call in flight holds
+ * no thread; a blocking REST client implementation runs it on the client's executor (the one given to the
+ * builder, else the container's managed executor, else a small shared pool). Waits between retries hold no thread.
+ * Cancelling a stage stops further retries.
  *
  * <p>Every operation checks its arguments first and throws {@link NullPointerException} or
  * {@link IllegalArgumentException} naming the parameter, before anything is sent (group names: 1 to 1024

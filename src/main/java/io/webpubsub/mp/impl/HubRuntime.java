@@ -5,6 +5,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
@@ -19,7 +20,8 @@ import io.webpubsub.mp.impl.client.ClientTokens;
 import io.webpubsub.mp.impl.client.DefaultHubAsyncClient;
 import io.webpubsub.mp.impl.client.DefaultHubClient;
 import io.webpubsub.mp.impl.client.HubOperations;
-import io.webpubsub.mp.impl.http.AsyncPool;
+import io.webpubsub.mp.impl.http.AsyncExecutors;
+import io.webpubsub.mp.impl.http.AsyncRestApi;
 import io.webpubsub.mp.impl.http.ErrorMapper;
 import io.webpubsub.mp.impl.http.NextLinkFilter;
 import io.webpubsub.mp.impl.http.NextPageApi;
@@ -46,18 +48,20 @@ public final class HubRuntime implements AutoCloseable {
 
     private final HubSettings settings;
     private final WebPubSubRestApi api;
-    private final NextPages nextPages;
+    private final Lazy<NextPageApi> nextPages;
+    private final Lazy<AsyncRestApi> asyncApi;
     private final WebPubSubHubClient client;
     private final WebPubSubHubAsyncClient asyncClient;
 
     private final WebPubSubHubClient sharedClient;
     private final WebPubSubHubAsyncClient sharedAsyncClient;
 
-    private HubRuntime(HubSettings settings, WebPubSubRestApi api, NextPages nextPages, HubOperations ops,
-            RequestExecutor executor) {
+    private HubRuntime(HubSettings settings, WebPubSubRestApi api, Lazy<NextPageApi> nextPages,
+            Lazy<AsyncRestApi> asyncApi, HubOperations ops, RequestExecutor executor) {
         this.settings = settings;
         this.api = api;
         this.nextPages = nextPages;
+        this.asyncApi = asyncApi;
         this.client = new DefaultHubClient(ops, executor, this::close);
         this.asyncClient = new DefaultHubAsyncClient(ops, executor, this::close);
         this.sharedClient = new DefaultHubClient(ops, executor, () -> { });
@@ -94,15 +98,22 @@ public final class HubRuntime implements AutoCloseable {
         ClientTokens tokens = settings.key() != null
                 ? ClientTokens.local(settings.endpoint(), settings.hub(), settings.key(), clock)
                 : ClientTokens.service(settings.endpoint(), settings.hub(), api, version);
-        NextPages nextPages = new NextPages(() -> builder(settings, clock, bearer,
+        Lazy<NextPageApi> nextPages = new Lazy<>(() -> builder(settings, clock, bearer,
                 hubTelemetry.restClientFilter()).register(new NextLinkFilter()).build(NextPageApi.class));
-        HubOperations ops = new HubOperations(api, nextPages::get, settings.hub(), version, settings.endpoint(),
-                tokens);
+        ExecutorService asyncExecutor = AsyncExecutors.choose(settings.executor());
+        Lazy<AsyncRestApi> asyncApi = new Lazy<>(() -> {
+            RestClientBuilder builder = builder(settings, clock, bearer, hubTelemetry.restClientFilter());
+            if (!AsyncExecutors.nonBlocking(builder)) {
+                builder.executorService(hubTelemetry.propagating(asyncExecutor));
+            }
+            return builder.build(AsyncRestApi.class);
+        });
+        HubOperations ops = new HubOperations(api, asyncApi::get, nextPages::get, settings.hub(), version,
+                settings.endpoint(), tokens);
         RequestExecutor executor = new RequestExecutor(
-                new RetryPolicy(settings.retry(), () -> ThreadLocalRandom.current().nextDouble()),
-                settings.executor() != null ? settings.executor() : AsyncPool.shared(),
-                bearer == null ? () -> { } : bearer::token, hubTelemetry);
-        return new HubRuntime(settings, api, nextPages, ops, executor);
+                new RetryPolicy(settings.retry(), () -> ThreadLocalRandom.current().nextDouble()), asyncExecutor,
+                bearer == null ? null : bearer::token, hubTelemetry);
+        return new HubRuntime(settings, api, nextPages, asyncApi, ops, executor);
     }
 
     /**
@@ -197,6 +208,7 @@ public final class HubRuntime implements AutoCloseable {
     public void close() {
         close(api);
         nextPages.close();
+        asyncApi.close();
     }
 
     private static void close(java.io.Closeable client) {
@@ -207,18 +219,21 @@ public final class HubRuntime implements AutoCloseable {
         }
     }
 
-    /** The REST client of further listing pages, built on first use (most applications never page). */
-    private static final class NextPages {
+    /**
+     * A further REST client, built on first use: most applications never page, and many never call
+     * asynchronously.
+     */
+    private static final class Lazy<T extends java.io.Closeable> {
 
-        private final java.util.function.Supplier<NextPageApi> factory;
-        private NextPageApi api;
+        private final java.util.function.Supplier<T> factory;
+        private T api;
         private boolean closed;
 
-        NextPages(java.util.function.Supplier<NextPageApi> factory) {
+        Lazy(java.util.function.Supplier<T> factory) {
             this.factory = factory;
         }
 
-        synchronized NextPageApi get() {
+        synchronized T get() {
             if (closed) {
                 throw new IllegalStateException("The client is closed");
             }

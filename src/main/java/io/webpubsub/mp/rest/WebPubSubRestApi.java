@@ -42,7 +42,7 @@ import jakarta.ws.rs.core.MediaType;
  *
  * @since 0.1.0
  */
-@Path("/api")
+@Path(Routes.BASE)
 public interface WebPubSubRestApi extends Closeable {
 
     /**
@@ -51,7 +51,7 @@ public interface WebPubSubRestApi extends Closeable {
      * @param apiVersion the api-version
      */
     @HEAD
-    @Path("/health")
+    @Path(Routes.HEALTH)
     void getServiceStatus(@QueryParam("api-version") String apiVersion);
 
     /**
@@ -62,7 +62,7 @@ public interface WebPubSubRestApi extends Closeable {
      * @param groupsToAdd the groups and the filter (no filter: every connection of the hub)
      */
     @POST
-    @Path("/hubs/{hub}/:addToGroups")
+    @Path(Routes.ADD_TO_GROUPS)
     @Consumes(MediaType.APPLICATION_JSON)
     void addConnectionsToGroups(@PathParam("hub") String hub, @QueryParam("api-version") String apiVersion,
             GroupsRequest groupsToAdd);
@@ -76,7 +76,7 @@ public interface WebPubSubRestApi extends Closeable {
      * @param apiVersion the api-version
      */
     @POST
-    @Path("/hubs/{hub}/:closeConnections")
+    @Path(Routes.CLOSE_ALL)
     void closeAllConnections(@PathParam("hub") String hub, @QueryParam("excluded") List<String> excluded,
             @QueryParam("reason") String reason, @QueryParam("api-version") String apiVersion);
 
@@ -93,7 +93,7 @@ public interface WebPubSubRestApi extends Closeable {
      * @return the token
      */
     @POST
-    @Path("/hubs/{hub}/:generateToken")
+    @Path(Routes.GENERATE_TOKEN)
     @Produces(MediaType.APPLICATION_JSON)
     ClientTokenResponse generateClientToken(@PathParam("hub") String hub, @QueryParam("userId") String userId,
             @QueryParam("role") List<String> role, @QueryParam("minutesToExpire") Integer minutesToExpire,
@@ -108,7 +108,7 @@ public interface WebPubSubRestApi extends Closeable {
      * @param groupsToRemove the groups and the filter (no filter: every connection of the hub)
      */
     @POST
-    @Path("/hubs/{hub}/:removeFromGroups")
+    @Path(Routes.REMOVE_FROM_GROUPS)
     @Consumes(MediaType.APPLICATION_JSON)
     void removeConnectionsFromGroups(@PathParam("hub") String hub, @QueryParam("api-version") String apiVersion,
             GroupsRequest groupsToRemove);
@@ -126,7 +126,7 @@ public interface WebPubSubRestApi extends Closeable {
      * @param messageTtlSeconds 0..300, or null
      */
     @POST
-    @Path("/hubs/{hub}/:send")
+    @Path(Routes.SEND_TO_ALL)
     @Consumes(MediaType.APPLICATION_OCTET_STREAM)
     void sendToAll(@PathParam("hub") String hub, @QueryParam("excluded") List<String> excluded,
             @QueryParam("api-version") String apiVersion, @HeaderParam("Content-Type") String contentType,
@@ -142,7 +142,7 @@ public interface WebPubSubRestApi extends Closeable {
      * @param apiVersion the api-version
      */
     @DELETE
-    @Path("/hubs/{hub}/connections/{connectionId}")
+    @Path(Routes.CONNECTION)
     void closeConnection(@PathParam("hub") String hub, @PathParam("connectionId") String connectionId,
             @QueryParam("reason") String reason, @QueryParam("api-version") String apiVersion);
 
@@ -155,7 +155,7 @@ public interface WebPubSubRestApi extends Closeable {
      * @param apiVersion the api-version
      */
     @HEAD
-    @Path("/hubs/{hub}/connections/{connectionId}")
+    @Path(Routes.CONNECTION)
     void connectionExists(@PathParam("hub") String hub, @PathParam("connectionId") String connectionId,
             @QueryParam("api-version") String apiVersion);
 
@@ -171,7 +171,7 @@ public interface WebPubSubRestApi extends Closeable {
      * @param messageTtlSeconds 0..300, or null
      */
     @POST
-    @Path("/hubs/{hub}/connections/{connectionId}/:send")
+    @Path(Routes.SEND_TO_CONNECTION)
     @Consumes(MediaType.APPLICATION_OCTET_STREAM)
     void sendToConnection(@PathParam("hub") String hub, @PathParam("connectionId") String connectionId,
             @QueryParam("api-version") String apiVersion, @HeaderParam("Content-Type") String contentType,
@@ -186,7 +186,7 @@ public interface WebPubSubRestApi extends Closeable {
      * @param apiVersion the api-version
      */
     @DELETE
-    @Path("/hubs/{hub}/connections/{connectionId}/groups")
+    @Path(Routes.CONNECTION_GROUPS)
     void removeConnectionFromAllGroups(@PathParam("hub") String hub,
             @PathParam("connectionId") String connectionId, @QueryParam("api-version") String apiVersion);
 
@@ -199,7 +199,7 @@ public interface WebPubSubRestApi extends Closeable {
      * @param apiVersion the api-version
      */
     @HEAD
-    @Path("/hubs/{hub}/groups/{group}")
+    @Path(Routes.GROUP)
     void groupExists(@PathParam("hub") String hub, @PathParam("group") String group,
             @QueryParam("api-version") String apiVersion);
 
@@ -213,7 +213,7 @@ public interface WebPubSubRestApi extends Closeable {
      * @param apiVersion the api-version
      */
     @POST
-    @Path("/hubs/{hub}/groups/{group}/:closeConnections")
+    @Path(Routes.CLOSE_GROUP)
     void closeGroupConnections(@PathParam("hub") String hub, @PathParam("group") String group,
             @QueryParam("excluded") List<String> excluded, @QueryParam("reason") String reason,
             @QueryParam("api-version") String apiVersion);
@@ -232,7 +232,7 @@ public interface WebPubSubRestApi extends Closeable {
      * @param messageTtlSeconds 0..300, or null
      */
     @POST
-    @Path("/hubs/{hub}/groups/{group}/:send")
+    @Path(Routes.SEND_TO_GROUP)
     @Consumes(MediaType.APPLICATION_OCTET_STREAM)
     void sendToGroup(@PathParam("hub") String hub, @PathParam("group") String group,
             @QueryParam("excluded") List<String> excluded, @QueryParam("api-version") String apiVersion,
@@ -251,7 +251,7 @@ public interface WebPubSubRestApi extends Closeable {
      * @return the page
      */
     @GET
-    @Path("/hubs/{hub}/groups/{group}/connections")
+    @Path(Routes.GROUP_CONNECTIONS)
     @Produces(MediaType.APPLICATION_JSON)
     GroupMemberPagedValues listConnectionsInGroup(@PathParam("hub") String hub, @PathParam("group") String group,
             @QueryParam("maxpagesize") Integer maxpagesize, @QueryParam("top") Integer top,
@@ -267,7 +267,7 @@ public interface WebPubSubRestApi extends Closeable {
      * @param apiVersion the api-version
      */
     @DELETE
-    @Path("/hubs/{hub}/groups/{group}/connections/{connectionId}")
+    @Path(Routes.GROUP_CONNECTION)
     void removeConnectionFromGroup(@PathParam("hub") String hub, @PathParam("group") String group,
             @PathParam("connectionId") String connectionId, @QueryParam("api-version") String apiVersion);
 
@@ -281,7 +281,7 @@ public interface WebPubSubRestApi extends Closeable {
      * @param apiVersion the api-version
      */
     @PUT
-    @Path("/hubs/{hub}/groups/{group}/connections/{connectionId}")
+    @Path(Routes.GROUP_CONNECTION)
     void addConnectionToGroup(@PathParam("hub") String hub, @PathParam("group") String group,
             @PathParam("connectionId") String connectionId, @QueryParam("api-version") String apiVersion);
 
@@ -296,7 +296,7 @@ public interface WebPubSubRestApi extends Closeable {
      * @param apiVersion the api-version
      */
     @DELETE
-    @Path("/hubs/{hub}/permissions/{permission}/connections/{connectionId}")
+    @Path(Routes.PERMISSION)
     void revokePermission(@PathParam("hub") String hub, @PathParam("permission") String permission,
             @PathParam("connectionId") String connectionId, @QueryParam("targetName") String targetName,
             @QueryParam("api-version") String apiVersion);
@@ -312,7 +312,7 @@ public interface WebPubSubRestApi extends Closeable {
      * @param apiVersion the api-version
      */
     @HEAD
-    @Path("/hubs/{hub}/permissions/{permission}/connections/{connectionId}")
+    @Path(Routes.PERMISSION)
     void checkPermission(@PathParam("hub") String hub, @PathParam("permission") String permission,
             @PathParam("connectionId") String connectionId, @QueryParam("targetName") String targetName,
             @QueryParam("api-version") String apiVersion);
@@ -327,7 +327,7 @@ public interface WebPubSubRestApi extends Closeable {
      * @param apiVersion the api-version
      */
     @PUT
-    @Path("/hubs/{hub}/permissions/{permission}/connections/{connectionId}")
+    @Path(Routes.PERMISSION)
     void grantPermission(@PathParam("hub") String hub, @PathParam("permission") String permission,
             @PathParam("connectionId") String connectionId, @QueryParam("targetName") String targetName,
             @QueryParam("api-version") String apiVersion);
@@ -341,7 +341,7 @@ public interface WebPubSubRestApi extends Closeable {
      * @param apiVersion the api-version
      */
     @HEAD
-    @Path("/hubs/{hub}/users/{userId}")
+    @Path(Routes.USER)
     void userExists(@PathParam("hub") String hub, @PathParam("userId") String userId,
             @QueryParam("api-version") String apiVersion);
 
@@ -355,7 +355,7 @@ public interface WebPubSubRestApi extends Closeable {
      * @param apiVersion the api-version
      */
     @POST
-    @Path("/hubs/{hub}/users/{userId}/:closeConnections")
+    @Path(Routes.CLOSE_USER)
     void closeUserConnections(@PathParam("hub") String hub, @PathParam("userId") String userId,
             @QueryParam("excluded") List<String> excluded, @QueryParam("reason") String reason,
             @QueryParam("api-version") String apiVersion);
@@ -373,7 +373,7 @@ public interface WebPubSubRestApi extends Closeable {
      * @param messageTtlSeconds 0..300, or null
      */
     @POST
-    @Path("/hubs/{hub}/users/{userId}/:send")
+    @Path(Routes.SEND_TO_USER)
     @Consumes(MediaType.APPLICATION_OCTET_STREAM)
     void sendToUser(@PathParam("hub") String hub, @PathParam("userId") String userId,
             @QueryParam("api-version") String apiVersion, @HeaderParam("Content-Type") String contentType,
@@ -388,7 +388,7 @@ public interface WebPubSubRestApi extends Closeable {
      * @param apiVersion the api-version
      */
     @DELETE
-    @Path("/hubs/{hub}/users/{userId}/groups")
+    @Path(Routes.USER_GROUPS)
     void removeUserFromAllGroups(@PathParam("hub") String hub, @PathParam("userId") String userId,
             @QueryParam("api-version") String apiVersion);
 
@@ -402,7 +402,7 @@ public interface WebPubSubRestApi extends Closeable {
      * @param apiVersion the api-version
      */
     @DELETE
-    @Path("/hubs/{hub}/users/{userId}/groups/{group}")
+    @Path(Routes.USER_GROUP)
     void removeUserFromGroup(@PathParam("hub") String hub, @PathParam("group") String group,
             @PathParam("userId") String userId, @QueryParam("api-version") String apiVersion);
 
@@ -416,7 +416,7 @@ public interface WebPubSubRestApi extends Closeable {
      * @param apiVersion the api-version
      */
     @PUT
-    @Path("/hubs/{hub}/users/{userId}/groups/{group}")
+    @Path(Routes.USER_GROUP)
     void addUserToGroup(@PathParam("hub") String hub, @PathParam("group") String group,
             @PathParam("userId") String userId, @QueryParam("api-version") String apiVersion);
 }

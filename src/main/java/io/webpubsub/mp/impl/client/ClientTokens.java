@@ -67,17 +67,17 @@ public abstract class ClientTokens {
             Call<ClientAccess> clientAccess(ClientAccessOptions options) {
                 long seconds = options.getExpiresAfter().toSeconds();
                 int minutes = (int) Math.max(1, Math.min(Integer.MAX_VALUE, (seconds + 59) / 60));
-                return new Call<>("getClientAccess",
-                        "POST " + endpoint + "/api/hubs/" + HubOperations.pathText(hub) + "/:generateToken",
-                        false, () -> {
-                            ClientTokenResponse response = api.generateClientToken(HubOperations.esc(hub),
-                                    options.getUserId().orElse(null), emptyToNull(options.getRoles()), minutes,
-                                    version, emptyToNull(options.getGroups()), options.getProtocol().clientType());
-                            if (response == null || response.getToken() == null) {
-                                throw new IllegalStateException("The service answered :generateToken without a token");
-                            }
-                            return new ClientAccess(baseUrl(options.getProtocol()), response.getToken());
-                        });
+                Route route = Route.of("generateClientToken");
+                Object[] args = {hub, options.getUserId().orElse(null), emptyToNull(options.getRoles()), minutes,
+                    version, emptyToNull(options.getGroups()), options.getProtocol().clientType()};
+                Object[] wire = route.wire(args);
+                return new Call<>("getClientAccess", route.line(endpoint, args), false, () -> {
+                    ClientTokenResponse response = (ClientTokenResponse) route.invoke(api, wire);
+                    if (response == null || response.getToken() == null) {
+                        throw new IllegalStateException("The service answered :generateToken without a token");
+                    }
+                    return new ClientAccess(baseUrl(options.getProtocol()), response.getToken());
+                });
             }
         };
     }

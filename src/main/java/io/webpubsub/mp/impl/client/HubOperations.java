@@ -1,12 +1,15 @@
 package io.webpubsub.mp.impl.client;
 
 import java.util.List;
+import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 
 import io.webpubsub.mp.WebPubSubNotFoundException;
 import io.webpubsub.mp.WebPubSubServiceException;
+import io.webpubsub.mp.impl.http.AsyncRestApi;
 import io.webpubsub.mp.impl.http.Call;
 import io.webpubsub.mp.impl.http.NextPageApi;
+import io.webpubsub.mp.impl.http.RequestExecutor;
 import io.webpubsub.mp.models.ClientAccess;
 import io.webpubsub.mp.models.ClientAccessOptions;
 import io.webpubsub.mp.models.CloseOptions;
@@ -14,6 +17,7 @@ import io.webpubsub.mp.models.Filter;
 import io.webpubsub.mp.models.Message;
 import io.webpubsub.mp.models.Permission;
 import io.webpubsub.mp.models.SendOptions;
+import io.webpubsub.mp.rest.GroupMemberPagedValues;
 import io.webpubsub.mp.rest.GroupsRequest;
 import io.webpubsub.mp.rest.PathSegments;
 import io.webpubsub.mp.rest.WebPubSubRestApi;
@@ -25,8 +29,8 @@ import io.webpubsub.mp.rest.WebPubSubRestApi;
 public final class HubOperations {
 
     private final WebPubSubRestApi api;
+    private final Supplier<AsyncRestApi> asyncApi;
     private final String hub;
-    private final String hubSegment;
     private final String version;
     private final String endpoint;
     private final ClientTokens clientTokens;
@@ -34,18 +38,19 @@ public final class HubOperations {
 
     /**
      * @param api the REST client
+     * @param asyncApi its asynchronous twin, created on first use
      * @param nextPages the REST client of further pages of a listing, created on first use
      * @param hub the hub
      * @param version the api-version
      * @param endpoint the service endpoint, for request lines in errors and to resolve relative next links
      * @param clientTokens mints client access tokens
      */
-    public HubOperations(WebPubSubRestApi api, Supplier<NextPageApi> nextPages, String hub, String version,
-            String endpoint, ClientTokens clientTokens) {
+    public HubOperations(WebPubSubRestApi api, Supplier<AsyncRestApi> asyncApi, Supplier<NextPageApi> nextPages,
+            String hub, String version, String endpoint, ClientTokens clientTokens) {
         this.api = api;
+        this.asyncApi = asyncApi;
         this.nextPages = nextPages;
         this.hub = hub;
-        this.hubSegment = esc(hub);
         this.version = version;
         this.endpoint = endpoint;
         this.clientTokens = clientTokens;
@@ -59,27 +64,24 @@ public final class HubOperations {
     Call<Void> sendToAll(Message message, SendOptions options) {
         Checks.notNull(message, "message");
         Checks.notNull(options, "options");
-        return send("sendToAll", "/:send", () -> api.sendToAll(hubSegment, nullIfEmpty(options.getExcluded()), version,
-                message.contentType(), message.body(), filter(options), ttl(options)));
+        return send("sendToAll", hub, nullIfEmpty(options.getExcluded()), version, message.contentType(),
+                message.body(), filter(options), ttl(options));
     }
 
     Call<Void> sendToGroup(String group, Message message, SendOptions options) {
         Checks.group(group, "group");
         Checks.notNull(message, "message");
         Checks.notNull(options, "options");
-        return send("sendToGroup", "/groups/" + pathText(group) + "/:send",
-                () -> api.sendToGroup(hubSegment, esc(group),
-                nullIfEmpty(options.getExcluded()), version, message.contentType(), message.body(), filter(options),
-                ttl(options)));
+        return send("sendToGroup", hub, group, nullIfEmpty(options.getExcluded()), version, message.contentType(),
+                message.body(), filter(options), ttl(options));
     }
 
     Call<Void> sendToUser(String userId, Message message, SendOptions options) {
         Checks.id(userId, "userId");
         Checks.notNull(message, "message");
         unsupported(!Checks.notNull(options, "options").getExcluded().isEmpty(), "sendToUser", "excluded");
-        return send("sendToUser", "/users/" + pathText(userId) + "/:send",
-                () -> api.sendToUser(hubSegment, esc(userId), version,
-                message.contentType(), message.body(), filter(options), ttl(options)));
+        return send("sendToUser", hub, userId, version, message.contentType(), message.body(), filter(options),
+                ttl(options));
     }
 
     Call<Void> sendToConnection(String connectionId, Message message, SendOptions options) {
@@ -88,128 +90,106 @@ public final class HubOperations {
         Checks.notNull(options, "options");
         unsupported(!options.getExcluded().isEmpty(), "sendToConnection", "excluded");
         unsupported(options.getFilter().isPresent(), "sendToConnection", "filter");
-        return send("sendToConnection", "/connections/" + pathText(connectionId) + "/:send",
-                () -> api.sendToConnection(hubSegment, esc(connectionId),
-                version, message.contentType(), message.body(), ttl(options)));
+        return send("sendToConnection", hub, connectionId, version, message.contentType(), message.body(),
+                ttl(options));
     }
 
     Call<Void> addConnectionToGroup(String group, String connectionId) {
         Checks.group(group, "group");
         Checks.id(connectionId, "connectionId");
-        return run("addConnectionToGroup", "PUT",
-                "/groups/" + pathText(group) + "/connections/" + pathText(connectionId),
-                () -> api.addConnectionToGroup(hubSegment, esc(group), esc(connectionId), version));
+        return run("addConnectionToGroup", hub, group, connectionId, version);
     }
 
     Call<Void> removeConnectionFromGroup(String group, String connectionId) {
         Checks.group(group, "group");
         Checks.id(connectionId, "connectionId");
-        return run("removeConnectionFromGroup", "DELETE",
-                "/groups/" + pathText(group) + "/connections/" + pathText(connectionId),
-                () -> api.removeConnectionFromGroup(hubSegment, esc(group), esc(connectionId), version));
+        return run("removeConnectionFromGroup", hub, group, connectionId, version);
     }
 
     Call<Void> removeConnectionFromAllGroups(String connectionId) {
         Checks.id(connectionId, "connectionId");
-        return run("removeConnectionFromAllGroups", "DELETE", "/connections/" + pathText(connectionId) + "/groups",
-                () -> api.removeConnectionFromAllGroups(hubSegment, esc(connectionId), version));
+        return run("removeConnectionFromAllGroups", hub, connectionId, version);
     }
 
     Call<Void> addUserToGroup(String group, String userId) {
         Checks.group(group, "group");
         Checks.id(userId, "userId");
-        return run("addUserToGroup", "PUT", "/users/" + pathText(userId) + "/groups/" + pathText(group),
-                () -> api.addUserToGroup(hubSegment, esc(group), esc(userId), version));
+        return run("addUserToGroup", hub, group, userId, version);
     }
 
     Call<Void> removeUserFromGroup(String group, String userId) {
         Checks.group(group, "group");
         Checks.id(userId, "userId");
-        return run("removeUserFromGroup", "DELETE", "/users/" + pathText(userId) + "/groups/" + pathText(group),
-                () -> api.removeUserFromGroup(hubSegment, esc(group), esc(userId), version));
+        return run("removeUserFromGroup", hub, group, userId, version);
     }
 
     Call<Void> removeUserFromAllGroups(String userId) {
         Checks.id(userId, "userId");
-        return run("removeUserFromAllGroups", "DELETE", "/users/" + pathText(userId) + "/groups",
-                () -> api.removeUserFromAllGroups(hubSegment, esc(userId), version));
+        return run("removeUserFromAllGroups", hub, userId, version);
     }
 
     Call<Void> addConnectionsToGroups(List<String> groups, Filter filter) {
-        GroupsRequest body = groupsRequest(groups, filter);
-        return run("addConnectionsToGroups", "POST", "/:addToGroups",
-                () -> api.addConnectionsToGroups(hubSegment, version, body));
+        return run("addConnectionsToGroups", hub, version, groupsRequest(groups, filter));
     }
 
     Call<Void> removeConnectionsFromGroups(List<String> groups, Filter filter) {
-        GroupsRequest body = groupsRequest(groups, filter);
-        return run("removeConnectionsFromGroups", "POST", "/:removeFromGroups",
-                () -> api.removeConnectionsFromGroups(hubSegment, version, body));
+        return run("removeConnectionsFromGroups", hub, version, groupsRequest(groups, filter));
     }
 
     Call<Void> closeConnection(String connectionId, CloseOptions options) {
         Checks.id(connectionId, "connectionId");
         unsupported(!Checks.notNull(options, "options").getExcluded().isEmpty(), "closeConnection", "excluded");
-        return run("closeConnection", "DELETE", "/connections/" + pathText(connectionId),
-                () -> api.closeConnection(hubSegment, esc(connectionId), options.getReason().orElse(null), version));
+        return run("closeConnection", hub, connectionId, options.getReason().orElse(null), version);
     }
 
     Call<Void> closeAllConnections(CloseOptions options) {
         Checks.notNull(options, "options");
-        return run("closeAllConnections", "POST", "/:closeConnections", () -> api.closeAllConnections(hubSegment,
-                nullIfEmpty(options.getExcluded()), options.getReason().orElse(null), version));
+        return run("closeAllConnections", hub, nullIfEmpty(options.getExcluded()), options.getReason().orElse(null),
+                version);
     }
 
     Call<Void> closeGroupConnections(String group, CloseOptions options) {
         Checks.group(group, "group");
         Checks.notNull(options, "options");
-        return run("closeGroupConnections", "POST", "/groups/" + pathText(group) + "/:closeConnections",
-                () -> api.closeGroupConnections(hubSegment,
-                esc(group), nullIfEmpty(options.getExcluded()), options.getReason().orElse(null), version));
+        return run("closeGroupConnections", hub, group, nullIfEmpty(options.getExcluded()),
+                options.getReason().orElse(null), version);
     }
 
     Call<Void> closeUserConnections(String userId, CloseOptions options) {
         Checks.id(userId, "userId");
         Checks.notNull(options, "options");
-        return run("closeUserConnections", "POST", "/users/" + pathText(userId) + "/:closeConnections",
-                () -> api.closeUserConnections(hubSegment,
-                esc(userId), nullIfEmpty(options.getExcluded()), options.getReason().orElse(null), version));
+        return run("closeUserConnections", hub, userId, nullIfEmpty(options.getExcluded()),
+                options.getReason().orElse(null), version);
     }
 
     Call<Boolean> connectionExists(String connectionId) {
         Checks.id(connectionId, "connectionId");
-        return exists("connectionExists", "/connections/" + pathText(connectionId),
-                () -> api.connectionExists(hubSegment, esc(connectionId), version));
+        return exists("connectionExists", hub, connectionId, version);
     }
 
     Call<Boolean> groupExists(String group) {
         Checks.group(group, "group");
-        return exists("groupExists", "/groups/" + pathText(group),
-                () -> api.groupExists(hubSegment, esc(group), version));
+        return exists("groupExists", hub, group, version);
     }
 
     Call<Boolean> userExists(String userId) {
         Checks.id(userId, "userId");
-        return exists("userExists", "/users/" + pathText(userId),
-                () -> api.userExists(hubSegment, esc(userId), version));
+        return exists("userExists", hub, userId, version);
     }
 
     Call<Void> grantPermission(Permission permission, String connectionId, String targetName) {
-        String path = permissionPath(permission, connectionId, targetName);
-        return run("grantPermission", "PUT", path,
-                () -> api.grantPermission(hubSegment, permission.value(), esc(connectionId), targetName, version));
+        checkPermissionArgs(permission, connectionId, targetName);
+        return run("grantPermission", hub, permission.value(), connectionId, targetName, version);
     }
 
     Call<Void> revokePermission(Permission permission, String connectionId, String targetName) {
-        String path = permissionPath(permission, connectionId, targetName);
-        return run("revokePermission", "DELETE", path,
-                () -> api.revokePermission(hubSegment, permission.value(), esc(connectionId), targetName, version));
+        checkPermissionArgs(permission, connectionId, targetName);
+        return run("revokePermission", hub, permission.value(), connectionId, targetName, version);
     }
 
     Call<Boolean> checkPermission(Permission permission, String connectionId, String targetName) {
-        String path = permissionPath(permission, connectionId, targetName);
-        return exists("checkPermission", path,
-                () -> api.checkPermission(hubSegment, permission.value(), esc(connectionId), targetName, version));
+        checkPermissionArgs(permission, connectionId, targetName);
+        return exists("checkPermission", hub, permission.value(), connectionId, targetName, version);
     }
 
     Call<GroupMembersPage> listConnectionsPage(String group, GroupMembersPage.Request page) {
@@ -218,13 +198,16 @@ public final class HubOperations {
             return new Call<>("listConnectionsInGroup", "GET " + page.nextLink(), false,
                     () -> GroupMembersPage.of(nextPages.get().page(page.nextLink()), endpoint, version));
         }
-        return new Call<>("listConnectionsInGroup", "GET " + hubUrl("/groups/" + pathText(group) + "/connections"),
-                false, () -> GroupMembersPage.of(api.listConnectionsInGroup(hubSegment, esc(group),
-                        page.maxPageSize(), page.top(), null, version), endpoint, version));
+        Object[] args = {hub, group, page.maxPageSize(), page.top(), null, version};
+        Route route = Route.of("listConnectionsInGroup");
+        Object[] wire = route.wire(args);
+        return new Call<>("listConnectionsInGroup", route.line(endpoint, args), false,
+                () -> GroupMembersPage.of((GroupMemberPagedValues) route.invoke(api, wire), endpoint, version));
     }
 
     Call<Boolean> isServiceHealthy() {
-        return new Call<>("isServiceHealthy", "HEAD " + endpoint + "/api/health", false, () -> {
+        String line = Route.of("getServiceStatus").line(endpoint, new Object[] {version});
+        return new Call<>("isServiceHealthy", line, false, () -> {
             try {
                 api.getServiceStatus(version);
                 return true;
@@ -240,13 +223,12 @@ public final class HubOperations {
         return clientTokens.clientAccess(options);
     }
 
-    private String permissionPath(Permission permission, String connectionId, String targetName) {
+    private static void checkPermissionArgs(Permission permission, String connectionId, String targetName) {
         Checks.notNull(permission, "permission");
         Checks.id(connectionId, "connectionId");
         if (targetName != null) {
             Checks.group(targetName, "targetName");
         }
-        return "/permissions/" + permission.value() + "/connections/" + pathText(connectionId);
     }
 
     private GroupsRequest groupsRequest(List<String> groups, Filter filter) {
@@ -256,29 +238,43 @@ public final class HubOperations {
         return body;
     }
 
-    private Call<Void> send(String operation, String path, Runnable attempt) {
-        return new Call<>(operation, "POST " + hubUrl(path), true, () -> {
-            attempt.run();
-            return null;
-        });
+    private Call<Void> send(String operation, Object... args) {
+        return call(operation, true, args);
     }
 
-    private Call<Void> run(String operation, String method, String path, Runnable attempt) {
-        return new Call<>(operation, method + " " + hubUrl(path), false, () -> {
-            attempt.run();
-            return null;
-        });
+    private Call<Void> run(String operation, Object... args) {
+        return call(operation, false, args);
     }
 
-    private Call<Boolean> exists(String operation, String path, Runnable attempt) {
-        return new Call<>(operation, "HEAD " + hubUrl(path), false, () -> {
+    private Call<Void> call(String operation, boolean send, Object[] args) {
+        Route route = Route.of(operation);
+        Object[] wire = route.wire(args);
+        return new Call<>(operation, route.line(endpoint, args), send, () -> {
+            route.invoke(api, wire);
+            return null;
+        }, () -> route.invokeAsync(asyncApi.get(), wire));
+    }
+
+    /** A HEAD request whose 404 means "no". */
+    private Call<Boolean> exists(String operation, Object... args) {
+        Route route = Route.of(operation);
+        Object[] wire = route.wire(args);
+        return new Call<>(operation, route.line(endpoint, args), false, () -> {
             try {
-                attempt.run();
+                route.invoke(api, wire);
                 return true;
             } catch (WebPubSubNotFoundException e) {
                 return false;
             }
-        });
+        }, () -> route.invokeAsync(asyncApi.get(), wire).handle((none, failure) -> {
+            if (failure == null) {
+                return true;
+            }
+            if (RequestExecutor.unwrap(failure) instanceof WebPubSubNotFoundException) {
+                return false;
+            }
+            throw failure instanceof CompletionException c ? c : new CompletionException(failure);
+        }));
     }
 
     private static void unsupported(boolean set, String operation, String option) {
@@ -297,16 +293,6 @@ public final class HubOperations {
 
     private static List<String> nullIfEmpty(List<String> values) {
         return values.isEmpty() ? null : values;
-    }
-
-    /**
-     * The service URL of a path below this hub, for messages.
-     *
-     * @param path the path after {@code /api/hubs/<hub>}
-     * @return the URL
-     */
-    private String hubUrl(String path) {
-        return endpoint + "/api/hubs/" + pathText(hub) + path;
     }
 
     /** The value for a path parameter of the REST client. */

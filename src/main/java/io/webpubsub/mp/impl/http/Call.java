@@ -1,5 +1,6 @@
 package io.webpubsub.mp.impl.http;
 
+import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 
 /**
@@ -8,10 +9,25 @@ import java.util.function.Supplier;
  * @param operation the operation name for telemetry, e.g. {@code sendToGroup}; null for local work (no span)
  * @param request {@code METHOD URL-without-query}, for failures without a response
  * @param send whether the operation delivers a message (not idempotent)
- * @param attempt performs one attempt
+ * @param attempt performs one attempt, blocking
+ * @param asyncAttempt starts one attempt without blocking, or null when the operation has no asynchronous form
+ *        (asynchronous callers then run {@code attempt} on an executor)
  * @param <T> the result type
  */
-public record Call<T>(String operation, String request, boolean send, Supplier<T> attempt) {
+public record Call<T>(String operation, String request, boolean send, Supplier<T> attempt,
+        Supplier<CompletionStage<T>> asyncAttempt) {
+
+    /**
+     * A call without an asynchronous form.
+     *
+     * @param operation the operation name for telemetry, or null
+     * @param request {@code METHOD URL-without-query}, for failures
+     * @param send whether the operation delivers a message
+     * @param attempt performs one attempt
+     */
+    public Call(String operation, String request, boolean send, Supplier<T> attempt) {
+        this(operation, request, send, attempt, null);
+    }
 
     /**
      * A call without telemetry (local work).
@@ -21,6 +37,6 @@ public record Call<T>(String operation, String request, boolean send, Supplier<T
      * @param attempt performs one attempt
      */
     public Call(String request, boolean send, Supplier<T> attempt) {
-        this(null, request, send, attempt);
+        this(null, request, send, attempt, null);
     }
 }

@@ -3,12 +3,18 @@ package io.webpubsub.mp.impl.http;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
+import jakarta.ws.rs.ProcessingException;
+
 import io.webpubsub.mp.WebPubSubServiceException;
 import io.webpubsub.mp.impl.telemetry.Telemetry;
+import io.webpubsub.mp.impl.telemetry.Telemetry.Operation;
 
 /**
  * Runs {@link Call}s with retry, blocking ({@link #execute}) or asynchronously ({@link #executeAsync}); both
@@ -28,9 +34,10 @@ public final class RequestExecutor {
      * An executor that reports nothing.
      *
      * @param policy the retry rules
-     * @param asyncExecutor runs the attempts of asynchronous calls (they block on I/O)
-     * @param beforeAttempt runs on the attempt's thread before each attempt; fetches an Entra ID token there
-     *        rather than in the request filter, which some REST clients (Quarkus) run on an event loop
+     * @param asyncExecutor runs the attempts of asynchronous calls without an asynchronous form (they block on
+     *        I/O) and those with {@code beforeAttempt}
+     * @param beforeAttempt runs on the attempt's thread before each attempt, or null; fetches an Entra ID token
+     *        there rather than in the request filter, which some REST clients (Quarkus) run on an event loop
      */
     public RequestExecutor(RetryPolicy policy, Executor asyncExecutor, Runnable beforeAttempt) {
         this(policy, asyncExecutor, beforeAttempt, Telemetry.Hub.OFF);
@@ -38,8 +45,8 @@ public final class RequestExecutor {
 
     /**
      * @param policy the retry rules
-     * @param asyncExecutor runs the attempts of asynchronous calls (they block on I/O)
-     * @param beforeAttempt runs on the attempt's thread before each attempt
+     * @param asyncExecutor runs the attempts of asynchronous calls that may block
+     * @param beforeAttempt runs on the attempt's thread before each attempt (it may block), or null
      * @param telemetry where operations are reported
      */
     public RequestExecutor(RetryPolicy policy, Executor asyncExecutor, Runnable beforeAttempt,
@@ -72,7 +79,7 @@ public final class RequestExecutor {
     private <T> T retrying(Call<T> call, Telemetry.Operation operation) {
         for (int retries = 0;; retries++) {
             try (Telemetry.Attempt attempt = operation.attempt()) {
-                beforeAttempt.run();
+                before();
                 return call.attempt().get();
             } catch (RuntimeException e) {
                 RetryPolicy.Step step = next(call, operation, retries, e);
@@ -85,8 +92,10 @@ public final class RequestExecutor {
     }
 
     /**
-     * Runs a call on the async executor, scheduling retries without holding a thread while waiting. Cancelling
-     * the returned future stops further attempts.
+     * Runs a call asynchronously, scheduling retries without holding a thread while waiting. A call with an
+     * asynchronous form starts each attempt without blocking (on the calling thread, or on the async executor when
+     * {@code beforeAttempt} may block); one without runs each attempt on the async executor. Cancelling the
+     * returned future stops further attempts.
      *
      * @param call the call
      * @param <T> the result type
@@ -98,39 +107,106 @@ public final class RequestExecutor {
         // the operation ends before the future completes (so it is recorded when join() returns); this ends it
         // when the caller cancels
         result.whenComplete((value, failure) -> operation.end(failure));
-        attempt(call, operation, 0, result, asyncExecutor);
+        attempt(call, operation, 0, result, startsOn(call));
         return result;
     }
 
-    private <T> void attempt(Call<T> call, Telemetry.Operation operation, int retries, CompletableFuture<T> result,
+    private Executor startsOn(Call<?> call) {
+        return call.asyncAttempt() != null && beforeAttempt == null ? Runnable::run : asyncExecutor;
+    }
+
+    private <T> void attempt(Call<T> call, Operation operation, int retries, CompletableFuture<T> result,
             Executor via) {
         try {
             via.execute(() -> {
                 if (result.isDone()) {
                     return;
                 }
-                T value;
-                try (Telemetry.Attempt attempt = operation.attempt()) {
-                    beforeAttempt.run();
-                    value = call.attempt().get();
-                } catch (RuntimeException e) {
-                    RetryPolicy.Step step = next(call, operation, retries, e);
-                    if (step.failure() != null) {
-                        operation.end(step.failure());
-                        result.completeExceptionally(step.failure());
-                    } else {
-                        attempt(call, operation, retries + 1, result, CompletableFuture.delayedExecutor(
-                                step.delay().toMillis(), TimeUnit.MILLISECONDS, asyncExecutor));
-                    }
-                    return;
+                if (call.asyncAttempt() != null) {
+                    startAttempt(call, operation, retries, result);
+                } else {
+                    runAttempt(call, operation, retries, result);
                 }
-                operation.end(null);
-                result.complete(value);
             });
         } catch (RejectedExecutionException e) {
             operation.end(e);
             result.completeExceptionally(e);
         }
+    }
+
+    private <T> void runAttempt(Call<T> call, Operation operation, int retries, CompletableFuture<T> result) {
+        T value;
+        try (Telemetry.Attempt attempt = operation.attempt()) {
+            before();
+            value = call.attempt().get();
+        } catch (RuntimeException e) {
+            failed(call, operation, retries, result, e);
+            return;
+        }
+        operation.end(null);
+        result.complete(value);
+    }
+
+    private <T> void startAttempt(Call<T> call, Operation operation, int retries, CompletableFuture<T> result) {
+        CompletionStage<T> stage;
+        // the attempt's scope covers the start, where the REST client runs its request filters or captures the
+        // context for the thread that will
+        try (Telemetry.Attempt attempt = operation.attempt()) {
+            before();
+            stage = call.asyncAttempt().get();
+        } catch (RuntimeException e) {
+            stage = CompletableFuture.failedFuture(e);
+        }
+        stage.whenComplete((value, failure) -> {
+            if (failure == null) {
+                operation.end(null);
+                result.complete(value);
+            } else if (cause(failure) instanceof Error error) {
+                operation.end(error);
+                result.completeExceptionally(error);
+            } else {
+                failed(call, operation, retries, result, unwrap(failure));
+            }
+        });
+    }
+
+    private <T> void failed(Call<T> call, Operation operation, int retries, CompletableFuture<T> result,
+            RuntimeException e) {
+        RetryPolicy.Step step = next(call, operation, retries, e);
+        if (step.failure() != null) {
+            operation.end(step.failure());
+            result.completeExceptionally(step.failure());
+        } else {
+            attempt(call, operation, retries + 1, result, CompletableFuture.delayedExecutor(
+                    step.delay().toMillis(), TimeUnit.MILLISECONDS, startsOn(call)));
+        }
+    }
+
+    private void before() {
+        if (beforeAttempt != null) {
+            beforeAttempt.run();
+        }
+    }
+
+    /**
+     * The failure an asynchronous REST call completed with, without the {@link CompletionException} or
+     * {@link ExecutionException} wrappers; a checked exception becomes a {@link ProcessingException}, as I/O
+     * failures of blocking calls are.
+     *
+     * @param failure what the stage completed with
+     * @return the failure to retry on or report
+     */
+    public static RuntimeException unwrap(Throwable failure) {
+        Throwable t = cause(failure);
+        return t instanceof RuntimeException runtime ? runtime : new ProcessingException(t);
+    }
+
+    private static Throwable cause(Throwable failure) {
+        Throwable t = failure;
+        while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t;
     }
 
     private Telemetry.Operation start(Call<?> call) {

@@ -81,5 +81,10 @@ final class OtelClients implements Telemetry.Clients {
         public Object restClientFilter() {
             return new TraceContextFilter(Telemetry.QUARKUS_PROPAGATES ? null : otel.getPropagators());
         }
+
+        @Override
+        public java.util.concurrent.ExecutorService propagating(java.util.concurrent.ExecutorService executor) {
+            return new PropagatingExecutor(executor);
+        }
     }
 }

@@ -3,6 +3,7 @@ package io.webpubsub.mp.impl.telemetry;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
 import java.util.function.Predicate;
 
 import jakarta.enterprise.inject.Instance;
@@ -103,6 +104,11 @@ public final class Telemetry {
             public Object restClientFilter() {
                 return null;
             }
+
+            @Override
+            public ExecutorService propagating(ExecutorService executor) {
+                return executor;
+            }
         };
 
         /**
@@ -118,6 +124,12 @@ public final class Telemetry {
          *         or null when nothing is recorded
          */
         Object restClientFilter();
+
+        /**
+         * @param executor the executor a blocking REST client runs asynchronous requests on
+         * @return an executor whose tasks see the submitting thread's trace context and attempt
+         */
+        ExecutorService propagating(ExecutorService executor);
     }
 
     /** One operation, possibly of several attempts. */

@@ -15,6 +15,8 @@ import io.opentelemetry.context.propagation.ContextPropagators;
  */
 final class TraceContextFilter implements ClientRequestFilter, ClientResponseFilter {
 
+    private static final String OPERATION = "io.webpubsub.mp.operation";
+
     private final ContextPropagators propagators;
 
     /** @param propagators what puts the context on requests; null when the runtime propagates below the filters */
@@ -24,6 +26,11 @@ final class TraceContextFilter implements ClientRequestFilter, ClientResponseFil
 
     @Override
     public void filter(ClientRequestContext request) {
+        OtelOperation operation = OtelOperation.CURRENT.get();
+        if (operation != null) {
+            // the response filters of an asynchronous request may run on another thread (Quarkus: the event loop)
+            request.setProperty(OPERATION, operation);
+        }
         if (propagators == null) {
             return;
         }
@@ -36,9 +43,9 @@ final class TraceContextFilter implements ClientRequestFilter, ClientResponseFil
 
     @Override
     public void filter(ClientRequestContext request, ClientResponseContext response) {
-        OtelOperation operation = OtelOperation.CURRENT.get();
-        if (operation != null) {
-            operation.status(response.getStatus());
+        Object operation = request.getProperty(OPERATION);
+        if (operation instanceof OtelOperation attempted) {
+            attempted.status(response.getStatus());
         }
     }
 }

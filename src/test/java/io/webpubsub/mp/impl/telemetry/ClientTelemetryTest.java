@@ -214,6 +214,25 @@ class ClientTelemetryTest {
     }
 
     @Test
+    void anAsyncRetriedSendAndAnAsyncNotFoundCheckAreRecordedLikeBlockingOnes() {
+        service.then(Answer.status(503).header("Retry-After", "0"), Answer.status(202), Answer.status(404));
+        chat.async.sendToAll(Message.text("once")).toCompletableFuture().join();
+        assertFalse(chat.async.groupExists("room").toCompletableFuture().join());
+
+        List<SpanData> spans = otel.spans();
+        assertEquals(2, spans.size(), spans::toString);
+        SpanData send = spans.stream().filter(s -> s.getName().equals("WebPubSub.sendToAll")).findFirst()
+                .orElseThrow();
+        assertAttributes(span("sendToAll", 2, "success", 202), send);
+        assertEquals("webpubsub.retry", send.getEvents().get(0).getName());
+        assertEquals(traceparent(send), service.requests().get(0).header("traceparent"));
+        assertEquals(traceparent(send), service.requests().get(1).header("traceparent"));
+        SpanData exists = spans.stream().filter(s -> s.getName().equals("WebPubSub.groupExists")).findFirst()
+                .orElseThrow();
+        assertAttributes(span("groupExists", 1, "success", 404), exists);
+    }
+
+    @Test
     void aHubWithTelemetryDisabledRecordsNothingAndSendsNoTraceContext() {
         service.then(Answer.status(202));
         chat.quiet.sendToAll(Message.text("hi"));

@@ -8,6 +8,8 @@
 #   ./run.sh fanout       emulator vs bare Jetty 12: broadcast and group fan-out to 1,000 connections
 #   ./run.sh rest         emulator REST latency p50/p99 at a fixed 1,000 ops/s
 #   ./run.sh soak         emulator: 1,000 clients with churn and REST traffic for 10 minutes (heap, threads, leaks)
+#   ./run.sh quarkus      the client benchmark inside a Quarkus app (ours injected vs the SDK), 1, 8 and 64 in flight
+#   ./run.sh quarkus-coldstart  three builds of one Quarkus app (no client, ours, SDK): launch to the first 202
 #   ./run.sh all          all of the above in turn
 # Needs the library and the emulator snapshots in ~/.m2 (see README.md); BENCH_SKIP_BUILD=1 skips the bench build.
 set -euo pipefail
@@ -46,6 +48,13 @@ deps() {
   done
 }
 
+# ../quarkus: the app with both clients (target/quarkus-app) and, for the cold start, one build per profile
+quarkus_app() {
+  (cd quarkus && mvn -B -q install -DskipTests -f ../pom.xml >/dev/null && if [[ "${1:-}" == cold ]]; then
+    for p in none ours sdk; do mvn -B -q package -P"$p" && rm -rf "target/app-$p" && mv target/quarkus-app "target/app-$p"; done
+  else mvn -B -q package; fi)
+}
+
 cmd="${1:-}"; shift || true
 case "$cmd" in
   client)      deps; run io.webpubsub.bench.client.ClientSuite "$@" ;;
@@ -58,6 +67,8 @@ case "$cmd" in
   fanout)      deps; run io.webpubsub.bench.emulator.FanoutSuite "$@" ;;
   rest)        deps; run io.webpubsub.bench.emulator.RestLatencySuite "$@" ;;
   soak)        deps; run io.webpubsub.bench.emulator.SoakSuite "$@" ;;
+  quarkus)     deps; quarkus_app; run io.webpubsub.bench.client.ClientSuite --runtime quarkus --callers 1,8,64 "$@" ;;
+  quarkus-coldstart) deps; quarkus_app cold; run io.webpubsub.bench.coldstart.QuarkusColdSuite "$@" ;;
   all)         deps; for b in weight coldstart tokens client connections fanout rest; do BENCH_SKIP_BUILD=1 BENCH_SKIP_DEPS=1 "$0" "$b" "$@"; done ;;
-  *)           sed -n '2,12p' "$0"; exit 2 ;;
+  *)           sed -n '2,14p' "$0"; exit 2 ;;
 esac

@@ -30,7 +30,8 @@ public final class ClientLoad {
 
     private final SendClient client;
     private final String group;
-    private final ExecutorService pool = Executors.newFixedThreadPool(8, r -> {
+    // one thread per blocking caller (up to 64): created in the warm-up, reused while measuring
+    private final ExecutorService pool = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "caller");
         t.setDaemon(true);
         return t;
@@ -42,8 +43,18 @@ public final class ClientLoad {
     }
 
     public static void main(String[] a) throws Exception {
+        drive(Clients.create(a[0], a[1], a[2]), a);
+        System.exit(0);
+    }
+
+    /**
+     * Runs the load on a client made elsewhere (e.g. injected in a Quarkus app) and closes it.
+     *
+     * @param client the client under test
+     * @param a the arguments of {@link #main} (the connection string and hub are not used)
+     */
+    public static void drive(SendClient client, String[] a) throws Exception {
         String impl = a[0];
-        SendClient client = Clients.create(impl, a[1], a[2]);
         ClientLoad load = new ClientLoad(client, a[3]);
         List<Integer> callers = new ArrayList<>();
         for (String c : a[4].split(",")) {
@@ -69,7 +80,7 @@ public final class ClientLoad {
         }
         client.close();
         System.out.println("DONE");
-        System.exit(0);
+        System.out.flush();
     }
 
     /** jitMs: JIT compilation time spent during the measurement (should be ~0 once warm). */

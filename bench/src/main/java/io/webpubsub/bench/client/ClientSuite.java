@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.webpubsub.bench.common.Child;
+import io.webpubsub.bench.common.ConnStr;
 import io.webpubsub.bench.common.Fields;
 import io.webpubsub.bench.common.Machine;
 import io.webpubsub.bench.common.Runs;
@@ -24,6 +25,8 @@ public final class ClientSuite {
     private static final String GROUP = "room-1";
     private static String serverCpus;
     private static String clientCpus;
+    /** With {@code --runtime quarkus}: the app of ../quarkus that runs the load with injected clients. */
+    private static String quarkusApp;
 
     public static void main(String[] args) throws Exception {
         Map<String, String> opt = options(args);
@@ -35,6 +38,13 @@ public final class ClientSuite {
         String warmup = opt.getOrDefault("warmup", smoke ? "2" : "60");
         String measure = opt.getOrDefault("measure", smoke ? "1" : "3");
         String callers = opt.getOrDefault("callers", "1,8");
+        if (opt.getOrDefault("runtime", "weld").equals("quarkus")) {
+            quarkusApp = java.nio.file.Path.of("quarkus/target/quarkus-app/quarkus-run.jar").toAbsolutePath()
+                    .toString();
+            if (!opt.containsKey("impls")) {
+                impls = List.of("ours-sync", "ours-async", "sdk-sync", "sdk-async");
+            }
+        }
         boolean pin = !opt.getOrDefault("pin", "on").equals("off") && Child.pinning()
                 && Runtime.getRuntime().availableProcessors() >= 2;
         serverCpus = pin ? "1" : null;
@@ -44,6 +54,8 @@ public final class ClientSuite {
                 + "): " + rounds + " rounds x " + measure + " s per figure after " + warmup + " s warm-up");
         System.out.println("# " + (pin ? "server JVM pinned to CPU 1, each client JVM to CPU 0 (taskset), both G1"
                 : "not pinned: server and client share every core (taskset missing, fewer than 2 cores or --pin off)"));
+        System.out.println("# " + (quarkusApp == null ? "clients on Weld SE / RESTEasy classic"
+                : "clients inside one Quarkus app (" + quarkusApp + "): ours injected, on the Quarkus REST client"));
         System.out.println("# " + Machine.describe());
         for (String target : targets) {
             // results.get(impl + "/" + callers).get(metric) -> runs
@@ -109,9 +121,20 @@ public final class ClientSuite {
     static List<Map<String, String>> runClient(String impl, String endpoint, String callers, String warmup,
             String measure, String rounds) {
         List<Map<String, String>> out = new ArrayList<>();
-        try (Child c = Child.startPinned(clientCpus, "client-" + impl, Clients.classpath(impl),
-                List.of("-Xms512m", "-Xmx512m", "-XX:+UseG1GC"), ClientLoad.class.getName(),
-                impl, endpoint, Targets.HUB, GROUP, callers, warmup, measure, rounds)) {
+        List<String> jvm = new ArrayList<>(List.of("-Xms512m", "-Xmx512m", "-XX:+UseG1GC"));
+        List<String> args = new ArrayList<>(List.of(impl, endpoint, Targets.HUB, GROUP, callers, warmup, measure,
+                rounds));
+        String classpath = Clients.classpath(impl);
+        String main = ClientLoad.class.getName();
+        if (quarkusApp != null) {
+            jvm.add("-Dazure.webpubsub.hubs." + Targets.HUB + ".connection-string="
+                    + ConnStr.parse(endpoint).connectionString());
+            args.add(0, "load");
+            classpath = quarkusApp;
+            main = "io.quarkus.bootstrap.runner.QuarkusEntryPoint";
+        }
+        try (Child c = Child.startPinned(clientCpus, "client-" + impl, classpath, jvm, main,
+                args.toArray(String[]::new))) {
             int expected = callers.split(",").length * Integer.parseInt(rounds);
             long budget = (long) (Double.parseDouble(warmup) + expected * Double.parseDouble(measure)) + 90;
             for (int i = 0; i < expected; i++) {

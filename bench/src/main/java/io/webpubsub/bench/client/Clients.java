@@ -9,7 +9,7 @@ import io.webpubsub.bench.common.ConnStr;
 import io.webpubsub.bench.common.Deps;
 
 /** The clients under test, by name. */
-final class Clients {
+public final class Clients {
     /** Every implementation, in table order. */
     static final List<String> ALL = List.of("ours-sync", "ours-async", "sdk-sync", "sdk-async", "floor-sync",
             "floor-async");
@@ -21,7 +21,7 @@ final class Clients {
      * Creates a client by reflection, so that each implementation's classes are loaded only in the JVM that runs it
      * (each runs on its own runtime classpath, see {@link #classpath}).
      */
-    static SendClient create(String impl, String connectionString, String hub) throws Exception {
+    public static SendClient create(String impl, String connectionString, String hub) throws Exception {
         String cs = ConnStr.parse(connectionString).connectionString();
         String type = switch (impl.substring(0, impl.indexOf('-'))) {
             case "sdk" -> "SdkClient";

@@ -1,0 +1,97 @@
+package io.webpubsub.bench.coldstart;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import io.webpubsub.bench.client.ClientSuite;
+import io.webpubsub.bench.common.Child;
+import io.webpubsub.bench.common.Fields;
+import io.webpubsub.bench.common.Machine;
+import io.webpubsub.bench.common.Runs;
+import io.webpubsub.bench.common.Table;
+import io.webpubsub.bench.common.Targets;
+
+/**
+ * {@code ./run.sh quarkus-coldstart}: three builds of the same Quarkus app (../quarkus, profiles none, ours, sdk:
+ * the REST client extension in all three) from launch to the first 202 from the minimal server: without a Web
+ * PubSub client (the JDK HttpClient posts with a token computed at start), with our injected client, with the
+ * official SDK. Added = the build's median minus the no-client build's; the target compares the added costs.
+ * Runs interleave the builds; default JVM flags, not pinned (as the Weld SE cold start).
+ */
+public final class QuarkusColdSuite {
+
+    private static final List<String> BUILDS = List.of("none", "ours", "sdk");
+
+    public static void main(String[] args) {
+        Map<String, String> opt = ClientSuite.options(args);
+        int runs = Integer.parseInt(opt.getOrDefault("runs", opt.containsKey("smoke") ? "1" : "7"));
+        System.out.println("# Quarkus cold start: launch to the first 202, " + runs + " run(s) per build");
+        System.out.println("# " + Machine.describe());
+        Map<String, Map<String, Runs>> res = new LinkedHashMap<>();
+        try (Child server = Targets.start("202", "256m")) {
+            String cs = server.expect("READY", 60);
+            for (int run = 0; run < runs; run++) {
+                for (String build : BUILDS) {
+                    measure(build, cs, res);
+                }
+            }
+        }
+        Table t = new Table("build", "launch to first 202, ms", "added, ms", "added x SDK's",
+                "JVM start to app running (Quarkus booted), ms", "to client ready, ms", "ready to first 202, ms");
+        double none = median(res, "none");
+        double sdkAdded = median(res, "sdk") - none;
+        for (String build : BUILDS) {
+            Map<String, Runs> m = res.get(build);
+            if (m == null) {
+                t.row(build, "failed", "", "", "", "", "");
+                continue;
+            }
+            double added = m.get("wall").median() - none;
+            t.row(label(build), m.get("wall").format(), build.equals("none") ? "" : Runs.num(added),
+                    build.equals("none") ? "" : String.format(Locale.ROOT, "%.2f", added / sdkAdded),
+                    m.get("main").format(), m.get("ready").format(), m.get("send").format());
+        }
+        System.out.println(t.render());
+        System.out.println("# finished " + Machine.describe());
+    }
+
+    private static void measure(String build, String cs, Map<String, Map<String, Runs>> res) {
+        Path jar = Path.of("quarkus/target/app-" + build + "/quarkus-run.jar").toAbsolutePath();
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: ./run.sh quarkus-coldstart builds it");
+        }
+        List<String> jvm = build.equals("ours")
+                ? List.of("-Dazure.webpubsub.hubs." + Targets.HUB + ".connection-string=" + cs) : List.of();
+        String client = build.equals("none") ? "floor" : build;
+        try (Child c = Child.start("quarkus-cold-" + build, jar.toString(), jvm,
+                "io.quarkus.bootstrap.runner.QuarkusEntryPoint", "cold", client, cs, Targets.HUB, "room-1")) {
+            Map<String, String> r = Fields.parse(c.expect("FIRST202", 120));
+            double ms = (System.nanoTime() - c.startNanos()) / 1e6;
+            Map<String, Runs> m = res.computeIfAbsent(build, k -> new LinkedHashMap<>());
+            m.computeIfAbsent("wall", k -> new Runs()).add(ms);
+            double main = Fields.num(r, "mainMs");
+            double ready = Fields.num(r, "readyMs");
+            m.computeIfAbsent("main", k -> new Runs()).add(main);
+            m.computeIfAbsent("ready", k -> new Runs()).add(ready - main);
+            m.computeIfAbsent("send", k -> new Runs()).add(Fields.num(r, "uptimeMs") - ready);
+        } catch (RuntimeException e) {
+            System.out.println("# " + build + " FAILED: " + e.getMessage());
+        }
+    }
+
+    private static double median(Map<String, Map<String, Runs>> res, String build) {
+        return res.containsKey(build) ? res.get(build).get("wall").median() : Double.NaN;
+    }
+
+    private static String label(String build) {
+        return switch (build) {
+            case "none" -> "Quarkus app, no Web PubSub client (JDK HttpClient)";
+            case "ours" -> "the same + ours, @Inject, Quarkus REST client";
+            default -> "the same + azure-messaging-webpubsub 1.4.0";
+        };
+    }
+}

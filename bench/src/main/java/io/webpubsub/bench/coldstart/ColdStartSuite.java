@@ -57,16 +57,7 @@ public final class ColdStartSuite {
                             ? List.of("-Dazure.webpubsub.hubs.bench.connection-string=" + cs) : List.of();
                     try (Child c = Child.start("cold-" + variant, classpaths.get(variant), jvm, mains.get(variant),
                             args(variant, cs))) {
-                        Map<String, String> r = Fields.parse(c.expect("FIRST202", 120));
-                        double ms = (System.nanoTime() - c.startNanos()) / 1e6;
-                        Map<String, Runs> m = res.computeIfAbsent(variant, k -> new LinkedHashMap<>());
-                        m.computeIfAbsent("wall", k -> new Runs()).add(ms);
-                        double main = Fields.num(r, "mainMs");
-                        double ready = Fields.num(r, "readyMs");
-                        double first = Fields.num(r, "uptimeMs");
-                        m.computeIfAbsent("main", k -> new Runs()).add(main);
-                        m.computeIfAbsent("ready", k -> new Runs()).add(ready - main);
-                        m.computeIfAbsent("send", k -> new Runs()).add(first - ready);
+                        record(c, res.computeIfAbsent(variant, k -> new LinkedHashMap<>()));
                     } catch (RuntimeException e) {
                         System.out.println("# " + variant + " FAILED: " + e.getMessage());
                     }
@@ -88,6 +79,20 @@ public final class ColdStartSuite {
         }
         System.out.println(t.render());
         System.out.println("# finished " + Machine.describe());
+    }
+
+    /**
+     * Waits for a cold child's {@code FIRST202} line and adds its wall time (launch to that line, seen here) and
+     * its own uptime phases: to {@code main} (or the app running), to the client ready, to the first 202.
+     */
+    static void record(Child c, Map<String, Runs> m) {
+        Map<String, String> r = Fields.parse(c.expect("FIRST202", 120));
+        m.computeIfAbsent("wall", k -> new Runs()).add((System.nanoTime() - c.startNanos()) / 1e6);
+        double main = Fields.num(r, "mainMs");
+        double ready = Fields.num(r, "readyMs");
+        m.computeIfAbsent("main", k -> new Runs()).add(main);
+        m.computeIfAbsent("ready", k -> new Runs()).add(ready - main);
+        m.computeIfAbsent("send", k -> new Runs()).add(Fields.num(r, "uptimeMs") - ready);
     }
 
     private static String[] args(String variant, String cs) {

@@ -9,7 +9,6 @@ import java.util.Map;
 
 import io.webpubsub.bench.client.ClientSuite;
 import io.webpubsub.bench.common.Child;
-import io.webpubsub.bench.common.Fields;
 import io.webpubsub.bench.common.Machine;
 import io.webpubsub.bench.common.Runs;
 import io.webpubsub.bench.common.Table;
@@ -69,15 +68,7 @@ public final class QuarkusColdSuite {
         String client = build.equals("none") ? "floor" : build;
         try (Child c = Child.start("quarkus-cold-" + build, jar.toString(), jvm,
                 "io.quarkus.bootstrap.runner.QuarkusEntryPoint", "cold", client, cs, Targets.HUB, "room-1")) {
-            Map<String, String> r = Fields.parse(c.expect("FIRST202", 120));
-            double ms = (System.nanoTime() - c.startNanos()) / 1e6;
-            Map<String, Runs> m = res.computeIfAbsent(build, k -> new LinkedHashMap<>());
-            m.computeIfAbsent("wall", k -> new Runs()).add(ms);
-            double main = Fields.num(r, "mainMs");
-            double ready = Fields.num(r, "readyMs");
-            m.computeIfAbsent("main", k -> new Runs()).add(main);
-            m.computeIfAbsent("ready", k -> new Runs()).add(ready - main);
-            m.computeIfAbsent("send", k -> new Runs()).add(Fields.num(r, "uptimeMs") - ready);
+            ColdStartSuite.record(c, res.computeIfAbsent(build, k -> new LinkedHashMap<>()));
         } catch (RuntimeException e) {
             System.out.println("# " + build + " FAILED: " + e.getMessage());
         }

@@ -306,7 +306,7 @@ public final class RestApi {
                     + "application/octet-stream or text/plain.", "Content-Type");
         }
         byte[] body = c.body();
-        if (type == Payload.DataType.JSON && !isJson(body)) {
+        if (type == Payload.DataType.JSON && !Jsons.isJson(body)) {
             throw RestException.badRequest("The body is not valid JSON.", "Request");
         }
         String where = group != null ? "REST send to group " + group
@@ -315,15 +315,6 @@ public final class RestApi {
         engine.publish(hub.name(), where, targets, new Delivery(group, null, new Payload(type, body), ttlSeconds),
                 t -> !excluded.contains(t.id()) && filter.test(t));
         c.status = 202;
-    }
-
-    private static boolean isJson(byte[] body) {
-        try (var reader = Jsons.PROVIDER.createReader(new StringReader(new String(body, StandardCharsets.UTF_8)))) {
-            reader.readValue();
-            return true;
-        } catch (RuntimeException e) {
-            return false;
-        }
     }
 
     private static Predicate<ClientConnection> filter(String filter) throws RestException {

@@ -237,19 +237,10 @@ final class ClientMessages {
             String ct = reply.contentType() == null ? "" : reply.contentType().toLowerCase(Locale.ROOT);
             type = ct.startsWith("text/") ? DataType.TEXT : ct.contains("json") ? DataType.JSON : DataType.BINARY;
         }
-        if (type == DataType.JSON && !isJson(reply.body())) {
+        if (type == DataType.JSON && !Jsons.isJson(reply.body())) {
             type = DataType.TEXT;
         }
         return new Payload(type, reply.body());
-    }
-
-    private static boolean isJson(byte[] body) {
-        try (var reader = Jsons.PROVIDER.createReader(new StringReader(new String(body, StandardCharsets.UTF_8)))) {
-            reader.readValue();
-            return true;
-        } catch (RuntimeException e) {
-            return false;
-        }
     }
 
     private static Payload payload(JsonObject m) {

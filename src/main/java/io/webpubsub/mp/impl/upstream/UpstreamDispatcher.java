@@ -27,6 +27,7 @@ import io.webpubsub.mp.events.GroupJoinedEvent;
 import io.webpubsub.mp.events.GroupLeftEvent;
 import io.webpubsub.mp.events.UserEvent;
 import io.webpubsub.mp.events.UserEventHandler;
+import io.webpubsub.mp.impl.config.Keys;
 import io.webpubsub.mp.impl.telemetry.Telemetry;
 
 /**
@@ -80,7 +81,7 @@ public class UpstreamDispatcher {
             if (allowing.isEmpty()) {
                 throw new UpstreamFailure(403, "Origin " + UpstreamFailure.echo(origin) + " is not allowed: it must"
                         + " be the host of the hub's endpoint or be listed in the hub's '"
-                        + UpstreamHubSettings.ALLOWED_ORIGINS + "' setting");
+                        + Keys.UPSTREAM_ALLOWED_ORIGINS + "' setting");
             }
             boolean wildcard = allowing.stream().anyMatch(h -> h.allowedOrigins.contains("*"));
             return new UpstreamReply(200, null, null, UpstreamReply.header(ALLOWED_ORIGIN, wildcard ? "*" : origin));

@@ -68,6 +68,20 @@ public interface UpstreamScenarios extends Deployed {
     }
 
     @Test
+    default void groupJoinedAndLeftObserversFire() {
+        String user = Names.unique("gil");
+        String room = Names.unique("room");
+        String connectionId;
+        try (WsClient gil = WsClient.connect(chatUrl("user=" + user + "&room=" + room))) {
+            connectionId = gil.connectionId();
+            Names.eventually("the joined observer saw " + connectionId + " join " + room,
+                    () -> app().events().contains("joined " + connectionId + " " + room + " " + user));
+        }
+        Names.eventually("the left observer saw " + connectionId + " leave " + room,
+                () -> app().events().contains("left " + connectionId + " " + room + " " + user));
+    }
+
+    @Test
     default void connectedAndDisconnectedObserversFire() {
         String user = Names.unique("fay");
         String connectionId;

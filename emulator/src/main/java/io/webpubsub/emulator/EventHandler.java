@@ -10,7 +10,7 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * An upstream event handler of a hub (spec 6.1): where the emulator posts CloudEvents and which events it posts there.
+ * An upstream event handler of a hub: where the emulator posts CloudEvents and which events it posts there.
  * Immutable; {@link #userEvents} and {@link #systemEvents} return changed copies.
  *
  * <pre>{@code

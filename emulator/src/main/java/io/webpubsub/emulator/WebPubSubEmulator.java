@@ -265,7 +265,7 @@ public final class WebPubSubEmulator implements AutoCloseable {
 
         /**
          * Accepts Entra-style bearer tokens (audience {@code https://webpubsub.azure.com}) on REST calls without checking
-         * their signature, only their lifetime (spec 3.2). Default false.
+         * their signature, only their lifetime. Default false.
          */
         public Builder entraTokens(boolean accept) {
             this.entraTokens = accept;

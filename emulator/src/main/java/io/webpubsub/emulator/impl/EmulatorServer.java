@@ -22,7 +22,7 @@ import java.util.List;
 
 /** The Jetty server: routes {@code /api/...} to the REST API and {@code /client...} to the WebSocket endpoint. */
 public final class EmulatorServer implements AutoCloseable {
-    /** Maximum client frame: 1 MiB (spec 2.5); larger frames are closed with 1009. */
+    /** Maximum client frame: 1 MiB; larger frames are closed with 1009. */
     public static final int MAX_FRAME = 1024 * 1024;
     /**
      * Request line plus headers: 64 KiB. A REST token's {@code aud} repeats the URL, and filters the service accepts

@@ -2,7 +2,10 @@ package io.webpubsub.emulator.impl;
 
 import java.util.regex.Pattern;
 
-/** Name rules of spec 2.5. Each check returns an error message naming the parameter, or null when valid. */
+/**
+ * The service's naming rules for hubs, groups and users. Each check returns an error message naming the parameter,
+ * or null when valid.
+ */
 public final class Names {
     private static final Pattern HUB = Pattern.compile("^[A-Za-z][A-Za-z0-9_`,.\\[\\]]{0,127}$");
     private static final Pattern EVENT = Pattern.compile("^[a-z][a-z0-9_.\\-]{0,127}$", Pattern.CASE_INSENSITIVE);

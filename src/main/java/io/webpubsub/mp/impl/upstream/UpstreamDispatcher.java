@@ -60,7 +60,7 @@ public class UpstreamDispatcher {
     private final Set<String> warnedWithoutUserHandler = ConcurrentHashMap.newKeySet();
 
     /**
-     * The abuse-protection handshake (spec 6.2).
+     * The abuse-protection handshake.
      *
      * @param pathHub the hub named in the path, or null
      * @param headers header name (lower case) to values
@@ -91,7 +91,7 @@ public class UpstreamDispatcher {
     }
 
     /**
-     * An event (spec 6.3–6.8).
+     * An event.
      *
      * @param pathHub the hub named in the path, or null
      * @param headers header name (lower case) to values

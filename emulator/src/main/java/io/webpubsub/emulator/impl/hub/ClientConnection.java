@@ -23,9 +23,9 @@ public final class ClientConnection {
         RELIABLE
     }
 
-    /** Un-acked messages a reliable connection may hold (spec 5.5). */
+    /** Un-acked messages a reliable connection may hold. */
     public static final int MAX_UNACKED_MESSAGES = 1000;
-    /** Un-acked bytes a reliable connection may hold (spec 5.5). */
+    /** Un-acked bytes a reliable connection may hold. */
     public static final long MAX_UNACKED_BYTES = 16L * 1024 * 1024;
     private static final int MAX_REMEMBERED_ACK_IDS = 10_000;
 

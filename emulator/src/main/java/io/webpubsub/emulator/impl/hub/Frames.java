@@ -4,7 +4,7 @@ import io.webpubsub.emulator.impl.Jsons;
 
 import java.util.Base64;
 
-/** Builds the service-to-client frames of the JSON subprotocols (spec 5.4). */
+/** Builds the service-to-client frames of the JSON subprotocols. */
 public final class Frames {
     private Frames() {
     }

@@ -38,7 +38,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 
-/** The REST data plane of api-version 2024-12-01 (spec 2): 25 operations under {@code /api}. */
+/** The REST data plane of api-version 2024-12-01: 25 operations under {@code /api}. */
 public final class RestApi {
     /** Accepted api-versions. */
     public static final List<String> API_VERSIONS = List.of("2021-10-01", "2022-11-01", "2023-07-01", "2024-01-01", "2024-12-01");

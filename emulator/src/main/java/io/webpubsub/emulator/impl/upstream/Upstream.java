@@ -26,7 +26,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
- * Posts CloudEvents in binary mode to event handlers (spec 6): abuse-protection handshake before first use (cached),
+ * Posts CloudEvents in binary mode to event handlers: abuse-protection handshake before first use (cached),
  * signatures for every access key, retries on 408, 5xx and network errors with the configured delays.
  */
 public final class Upstream {
@@ -147,7 +147,7 @@ public final class Upstream {
         return b.build();
     }
 
-    /** {@code sha256=<hex>} for each key, comma-separated (spec 6.3). */
+    /** {@code sha256=<hex>} for each key, comma-separated. */
     public String signature(String connectionId) {
         return keys.stream().map(k -> "sha256=" + HexFormat.of().formatHex(Jwt.hmac(k, connectionId)))
                 .collect(Collectors.joining(","));
@@ -204,7 +204,7 @@ public final class Upstream {
         }
     }
 
-    /** Abuse protection (spec 6.2): OPTIONS, GET when OPTIONS gives 404; cached 1 min, backoff 1 s…1 min on failure. */
+    /** Abuse protection: OPTIONS, GET when OPTIONS gives 404; cached 1 min, backoff 1 s…1 min on failure. */
     CompletableFuture<Boolean> validate(String url) {
         Validation v = validations.computeIfAbsent(url, k -> new Validation());
         synchronized (v) {

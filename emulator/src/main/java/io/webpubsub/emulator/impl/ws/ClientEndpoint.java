@@ -37,7 +37,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The client WebSocket endpoint {@code /client/hubs/{hub}} and {@code /client/?hub=} (spec 4, 5): authenticates,
+ * The client WebSocket endpoint {@code /client/hubs/{hub}} and {@code /client/?hub=}: authenticates,
  * runs the blocking {@code connect} event, picks the subprotocol and upgrades; or recovers a reliable connection.
  */
 public final class ClientEndpoint {

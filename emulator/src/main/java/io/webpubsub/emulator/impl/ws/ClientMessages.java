@@ -20,7 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Locale;
 
-/** Handles what clients send: the JSON subprotocol messages (spec 5.3) and raw frames (spec 5.2). */
+/** Handles what clients send: the JSON subprotocol messages and raw frames. */
 final class ClientMessages {
     private static final int INVALID_PAYLOAD = 1007;
     private static final int UNSUPPORTED_DATA = 1003;
@@ -227,7 +227,7 @@ final class ClientMessages {
         });
     }
 
-    /** The payload of a user-event reply (spec 6.6), or null when there is no body. */
+    /** The payload of a user-event reply, or null when there is no body. */
     private static Payload replyPayload(Upstream.Reply reply) {
         if (reply.body() == null || reply.body().length == 0) {
             return null;

@@ -40,7 +40,7 @@ public final class ClientSocket implements Session.Listener.AutoDemanding, Trans
         return new ClientSocket(engine, messages, c, List.of(), true, null);
     }
 
-    /** A socket that is closed with 1008 as soon as it opens (failed recovery, spec 5.5). */
+    /** A socket that is closed with 1008 as soon as it opens (failed recovery). */
     static ClientSocket refused(String reason) {
         return new ClientSocket(null, null, null, List.of(), false, reason);
     }

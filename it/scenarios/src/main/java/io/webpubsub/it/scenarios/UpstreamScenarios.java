@@ -109,7 +109,7 @@ public interface UpstreamScenarios extends Deployed {
         assertTrue(app().events().stream().noneMatch(l -> l.contains(forged)), "the forged event reached a bean");
     }
 
-    /** A {@code connected} event shaped as the service sends it (spec section 6), with this signature. */
+    /** A {@code connected} event shaped as the service sends it, with this signature. */
     private AppClient.Answer postConnected(String connectionId, String signature) {
         String origin = java.net.URI.create(ConnectionStrings.endpoint(service().connectionString())).getHost();
         java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(

@@ -18,7 +18,8 @@ public final class Names {
     /** Hub name check. */
     public static String hubError(String hub) {
         return hub != null && HUB.matcher(hub).matches() ? null
-                : "Invalid hub name '" + hub + "': it must start with a letter and contain at most 128 letters, digits or _`,.[] characters.";
+                : "Invalid hub name '" + hub + "': it must start with a letter and contain at most 128 letters, digits"
+                        + " or _`,.[] characters.";
     }
 
     /**
@@ -39,6 +40,7 @@ public final class Names {
     /** Client event name check. */
     public static String eventError(String event) {
         return event != null && EVENT.matcher(event).matches() ? null
-                : "Invalid event name '" + event + "': it must start with a letter and contain at most 128 letters, digits or _.- characters.";
+                : "Invalid event name '" + event
+                        + "': it must start with a letter and contain at most 128 letters, digits or _.- characters.";
     }
 }

@@ -50,7 +50,8 @@ final class EmulatorUpstream implements Function<String, Optional<Upstream>> {
                     + "set {1} to the application''s base URL", hub, AppUrl.KEY);
             return Optional.empty();
         }
-        Upstream upstream = new Upstream(app.get() + "/" + upstreamPath(config) + "/hubs/{hub}", userEvents, systemEvents);
+        Upstream upstream = new Upstream(app.get() + "/" + upstreamPath(config) + "/hubs/{hub}", userEvents,
+                systemEvents);
         LOG.log(Level.DEBUG, "The embedded Web PubSub service sends hub ''{0}'' events to {1}", hub, upstream);
         return Optional.of(upstream);
     }
@@ -67,7 +68,8 @@ final class EmulatorUpstream implements Function<String, Optional<Upstream>> {
                 continue;
             }
             if (!Keys.SYSTEM_EVENTS.contains(event)) {
-                throw new IllegalArgumentException("Invalid value for '" + settings.sourceKey(Keys.UPSTREAM_SYSTEM_EVENTS)
+                throw new IllegalArgumentException("Invalid value for '"
+                        + settings.sourceKey(Keys.UPSTREAM_SYSTEM_EVENTS)
                         + "': '" + part.trim() + "' is not one of " + Keys.SYSTEM_EVENTS);
             }
             events.add(event);

@@ -57,7 +57,8 @@ final class UpstreamHubSettings {
         boolean validate = readBoolean(config, Keys.UPSTREAM_VALIDATE_SIGNATURE, true, problems);
         List<String> configured = list(config, Keys.UPSTREAM_ALLOWED_ORIGINS);
         Set<String> origins = new LinkedHashSet<>();
-        (configured.isEmpty() ? credentials.endpoint().map(UpstreamHubSettings::originsOf).orElse(List.of()) : configured)
+        (configured.isEmpty() ? credentials.endpoint().map(UpstreamHubSettings::originsOf).orElse(List.of())
+                : configured)
                 .forEach(o -> origins.add(o.toLowerCase(Locale.ROOT)));
         Set<String> systemEvents = new LinkedHashSet<>();
         for (String event : list(config, Keys.UPSTREAM_SYSTEM_EVENTS)) {

@@ -50,7 +50,8 @@ public final class TokenValidator {
 
     /** True when the token is an Entra-style token accepted in Entra mode. */
     public boolean isEntra(Jwt jwt) {
-        return entraTokens && jwt.stringsClaim("aud").stream().anyMatch(a -> trimSlash(a).equalsIgnoreCase(ENTRA_AUDIENCE));
+        return entraTokens && jwt.stringsClaim("aud").stream().anyMatch(a -> trimSlash(a)
+                .equalsIgnoreCase(ENTRA_AUDIENCE));
     }
 
     /**
@@ -64,7 +65,8 @@ public final class TokenValidator {
         for (String aud : jwt.stringsClaim("aud")) {
             String a = decode(trimSlash(aud)).toLowerCase(Locale.ROOT);
             for (String scheme : List.of("http://", "https://", "ws://", "wss://")) {
-                if (a.startsWith(scheme) && stripDefaultPort(a.substring(scheme.length()), scheme).equals(stripDefaultPort(expected, scheme))) {
+                if (a.startsWith(scheme) && stripDefaultPort(a.substring(scheme.length()), scheme)
+                        .equals(stripDefaultPort(expected, scheme))) {
                     return jwt;
                 }
             }

@@ -249,7 +249,8 @@ public final class ClientConnection {
     }
 
     /**
-     * Ends the connection for good: {@code finalFrame} (may be null) is the last frame sent, then the WebSocket is closed
+     * Ends the connection for good: {@code finalFrame} (may be null) is the last frame sent, then the WebSocket is
+     * closed
      * with {@code code} and {@code reason}, or dropped at once when {@code code} is negative. False when already ended.
      */
     public boolean end(String finalFrame, int code, String reason) {

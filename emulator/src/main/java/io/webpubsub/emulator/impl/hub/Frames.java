@@ -60,7 +60,10 @@ public final class Frames {
         return "{\"type\":\"ack\",\"ackId\":" + ackId + ",\"success\":true}";
     }
 
-    /** A failed ack with an error name ({@code Forbidden}, {@code InternalServerError}, {@code Duplicate}, {@code BadRequest}). */
+    /**
+     * A failed ack with an error name ({@code Forbidden}, {@code InternalServerError}, {@code Duplicate}, {@code
+     * BadRequest}).
+     */
     public static String nack(long ackId, String name, String message) {
         return "{\"type\":\"ack\",\"ackId\":" + ackId + ",\"success\":false,\"error\":{\"name\":" + str(name)
                 + ",\"message\":" + str(message) + "}}";

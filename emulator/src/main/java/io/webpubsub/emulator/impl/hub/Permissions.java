@@ -80,7 +80,8 @@ public final class Permissions {
                     r.exact.add(role.substring(k.role.length() + 1));
                 } else if (role.startsWith(k.patternRolePrefix)) {
                     if (++patterns > MAX_PATTERN_ROLES) {
-                        throw new IllegalArgumentException("At most " + MAX_PATTERN_ROLES + " wildcard group roles are allowed");
+                        throw new IllegalArgumentException("At most " + MAX_PATTERN_ROLES
+                                + " wildcard group roles are allowed");
                     }
                     r.patterns.add(compiler.compile(role.substring(k.patternRolePrefix.length())));
                 }

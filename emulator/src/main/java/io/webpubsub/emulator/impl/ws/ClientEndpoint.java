@@ -242,7 +242,8 @@ public final class ClientEndpoint {
         }
         Protocol protocol = chosen == null ? Protocol.RAW : SUBPROTOCOLS.getOrDefault(chosen, Protocol.RAW);
         ClientConnection c = new ClientConnection(h.connectionId(), h.hub(), userId, protocol, chosen, permissions,
-                state, engine.settings().outboundQueueLimit(), engine.settings().outboundQueueBytes(), engine::overflow);
+                state, engine.settings().outboundQueueLimit(), engine.settings().outboundQueueBytes(),
+                        engine::overflow);
         if (protocol == Protocol.RAW) {
             messages.rawMode(c, mode);
         }
@@ -347,7 +348,8 @@ public final class ClientEndpoint {
         JsonObjectBuilder h = Jsons.PROVIDER.createObjectBuilder();
         headers.forEach((k, v) -> h.add(k, stringArray(v)));
         JsonObject body = Jsons.PROVIDER.createObjectBuilder().add("claims", claims).add("query", q).add("headers", h)
-                .add("subprotocols", stringArray(offered)).add("clientCertificates", Jsons.PROVIDER.createArrayBuilder()).build();
+                .add("subprotocols", stringArray(offered)).add("clientCertificates",
+                        Jsons.PROVIDER.createArrayBuilder()).build();
         Upstream.Source source = new Upstream.Source(hs.hub(), hs.connectionId(), userId, null, null, 0);
         // the whole exchange, retries included, is bounded so that a place of the pending-connect limit always returns
         return engine.upstream().post(handler, source, "azure.webpubsub.sys.connect", "connect",
@@ -359,7 +361,8 @@ public final class ClientEndpoint {
         if (reply.status() == 204 || reply.body().length == 0) {
             return null;
         }
-        try (var reader = Jsons.PROVIDER.createReader(new StringReader(new String(reply.body(), StandardCharsets.UTF_8)))) {
+        try (var reader = Jsons.PROVIDER.createReader(new StringReader(new String(reply.body(),
+                StandardCharsets.UTF_8)))) {
             JsonValue v = reader.readValue();
             if (v.getValueType() == JsonValue.ValueType.NULL) {
                 return null;

@@ -211,7 +211,8 @@ final class ClientMessages {
                         engine.hub(c.hub()).group(mode.group()), new Delivery(mode.group(), c.userId(), payload),
                         target -> !(mode.noEcho() && target == c));
             } else {
-                engine.trace().log(c.hub(), "connection " + c.id() + " may not send to group " + mode.group() + "; frame dropped");
+                engine.trace().log(c.hub(), "connection " + c.id() + " may not send to group " + mode.group()
+                        + "; frame dropped");
             }
             return;
         }

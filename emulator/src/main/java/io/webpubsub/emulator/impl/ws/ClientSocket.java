@@ -20,7 +20,8 @@ public final class ClientSocket implements Session.Listener.AutoDemanding, Trans
     private final String refusal;
     private volatile Session session;
 
-    private ClientSocket(Engine engine, ClientMessages messages, ClientConnection connection, List<String> initialGroups,
+    private ClientSocket(Engine engine, ClientMessages messages, ClientConnection connection,
+            List<String> initialGroups,
                          boolean recovery, String refusal) {
         this.engine = engine;
         this.messages = messages;
@@ -31,7 +32,8 @@ public final class ClientSocket implements Session.Listener.AutoDemanding, Trans
     }
 
     /** A socket for a new connection. */
-    static ClientSocket opening(Engine engine, ClientMessages messages, ClientConnection c, List<String> initialGroups) {
+    static ClientSocket opening(Engine engine, ClientMessages messages, ClientConnection c,
+            List<String> initialGroups) {
         return new ClientSocket(engine, messages, c, initialGroups, false, null);
     }
 

@@ -79,7 +79,7 @@ run(async () => {
   });
 
   await step("eventWithoutHandler", async () => {
-    // no event handler is configured: the emulator answers with an error ack and keeps the connection (spec 6.6)
+    // no event handler is configured: the emulator answers with an error ack and keeps the connection
     const failed = await rejection(alice.client.sendEvent("nobody", "hello?", "text"));
     assert.equal(failed.name, "SendMessageError");
     assert.equal(failed.errorDetail && failed.errorDetail.name, "InternalServerError");

@@ -1,7 +1,8 @@
 package io.webpubsub.mp;
 
 /**
- * The service answered 401 Unauthorized or 403 Forbidden: the access key, token or Entra ID role is wrong, expired or insufficient. Check the configured key or credential; retrying does not help.
+ * The service answered 401 Unauthorized or 403 Forbidden: the access key, token or Entra ID role is wrong, expired or
+ * insufficient. Check the configured key or credential; retrying does not help.
  *
  * @since 0.1.0
  */

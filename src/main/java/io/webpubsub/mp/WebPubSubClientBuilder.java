@@ -284,7 +284,8 @@ public final class WebPubSubClientBuilder {
         }
         RetryOptions retry = new RetryOptions().setMaxRetries(retryOptions.getMaxRetries())
                 .setDelay(retryOptions.getDelay()).setMaxDelay(retryOptions.getMaxDelay());
-        return new HubSettings(hubName, serviceEndpoint, reverseProxyEndpoint, key, key == null ? tokenCredential : null,
+        return new HubSettings(hubName, serviceEndpoint, reverseProxyEndpoint, key, key == null ? tokenCredential
+                : null,
                 serviceVersion, tokenLifetime, HubSettings.DEFAULT_TOKEN_CACHE_SIZE, retry, connectTimeout,
                 readTimeout, connectionIdleTimeout, executor);
     }

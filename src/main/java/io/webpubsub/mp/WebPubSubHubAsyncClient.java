@@ -35,7 +35,8 @@ import io.webpubsub.mp.models.SendOptions;
  * <p>Every operation checks its arguments first and throws {@link NullPointerException} or
  * {@link IllegalArgumentException} naming the parameter, before anything is sent (group names: 1 to 1024
  * characters, not only whitespace). Failed calls throw {@link WebPubSubServiceException} (or a subtype) (the stage
- * completes exceptionally with it, unwrapped) after the retries of the configured policy ({@link io.webpubsub.mp.models.RetryOptions}); sends are retried only when
+ * completes exceptionally with it, unwrapped) after the retries of the configured policy ({@link
+ * io.webpubsub.mp.models.RetryOptions}); sends are retried only when
  * the message cannot have been delivered, otherwise they throw {@link WebPubSubDeliveryUnknownException}.
  *
  * @since 0.1.0

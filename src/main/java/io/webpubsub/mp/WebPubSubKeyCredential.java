@@ -4,8 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 
-import io.webpubsub.mp.impl.auth.KeyAccess;
-
 /**
  * The access key of a Web PubSub resource, rotatable at run time.
  *
@@ -21,10 +19,6 @@ import io.webpubsub.mp.impl.auth.KeyAccess;
  * @since 0.1.0
  */
 public final class WebPubSubKeyCredential {
-
-    static {
-        KeyAccess.install(credential -> credential.key.get());
-    }
 
     private static final int MIN_KEY_BYTES = 32;
 

@@ -1,7 +1,8 @@
 package io.webpubsub.mp;
 
 /**
- * The service answered 404 Not Found: the connection, group, user or permission does not exist. Connection/group/user/permission checks return {@code false} instead of throwing this.
+ * The service answered 404 Not Found: the connection, group, user or permission does not exist.
+ * Connection/group/user/permission checks return {@code false} instead of throwing this.
  *
  * @since 0.1.0
  */

@@ -83,7 +83,8 @@ public class WebPubSubServiceException extends RuntimeException {
     }
 
     /**
-     * The failed request as {@code METHOD URL}, e.g. {@code POST https://demo.webpubsub.azure.com/api/hubs/chat/:send?api-version=2024-12-01}.
+     * The failed request as {@code METHOD URL}, e.g. {@code POST
+     * https://demo.webpubsub.azure.com/api/hubs/chat/:send?api-version=2024-12-01}.
      *
      * @return the request line, without secrets
      */

@@ -10,7 +10,7 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * An upstream event handler of a hub (spec 6.1): where the emulator posts CloudEvents and which events it posts there.
+ * An upstream event handler of a hub: where the emulator posts CloudEvents and which events it posts there.
  * Immutable; {@link #userEvents} and {@link #systemEvents} return changed copies.
  *
  * <pre>{@code
@@ -51,11 +51,13 @@ public final class EventHandler {
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
-            throw new IllegalArgumentException("Event handler urlTemplate must be an absolute http or https URL: " + urlTemplate);
+            throw new IllegalArgumentException("Event handler urlTemplate must be an absolute http or https URL: "
+                    + urlTemplate);
         }
         String authority = urlTemplate.substring(urlTemplate.indexOf("//") + 2).split("[/?#]", 2)[0];
         if (authority.contains("{")) {
-            throw new IllegalArgumentException("Event handler urlTemplate may not use placeholders in the host: " + urlTemplate);
+            throw new IllegalArgumentException("Event handler urlTemplate may not use placeholders in the host: "
+                    + urlTemplate);
         }
         return new EventHandler(urlTemplate, List.of(), Set.of());
     }
@@ -126,6 +128,7 @@ public final class EventHandler {
 
     @Override
     public String toString() {
-        return "EventHandler[" + urlTemplate + ", userEvents=" + userEventPattern() + ", systemEvents=" + systemEvents + "]";
+        return "EventHandler[" + urlTemplate + ", userEvents=" + userEventPattern() + ", systemEvents=" + systemEvents
+                + "]";
     }
 }

@@ -49,7 +49,8 @@ public final class Fault {
      * A fault of REST operations, named by their operation id in the Web PubSub REST API without the
      * {@code WebPubSub_} prefix, in any case: {@code sendToAll}, {@code sendToGroup}, {@code sendToUser},
      * {@code sendToConnection}, {@code addConnectionToGroup}, {@code generateClientToken}, …
-     * ({@code getServiceStatus} for the health check); {@code "*"} for all. Unknown names are refused by {@link WebPubSubEmulator#inject(Fault)}.
+     * ({@code getServiceStatus} for the health check); {@code "*"} for all. Unknown names are refused by {@link
+     * WebPubSubEmulator#inject(Fault)}.
      */
     public static Fault rest(String... operations) {
         return new Fault(true, names(operations, "operations"), null, 0, null, null, false, -1);

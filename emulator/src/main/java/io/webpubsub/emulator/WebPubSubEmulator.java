@@ -116,7 +116,8 @@ public final class WebPubSubEmulator implements AutoCloseable {
             }
         }
         FaultRules.Target target = fault.rest ? FaultRules.Target.REST : FaultRules.Target.UPSTREAM;
-        server.engine().faults().add(new FaultRules.Rule(target, fault.names, fault.hub, fault.status, fault.retryAfter, fault.delay, fault.reset, fault.times));
+        server.engine().faults().add(new FaultRules.Rule(target, fault.names, fault.hub, fault.status,
+                fault.retryAfter, fault.delay, fault.reset, fault.times));
         server.engine().trace().log(fault.hub, "injected " + fault);
     }
 
@@ -174,7 +175,8 @@ public final class WebPubSubEmulator implements AutoCloseable {
         private Duration recoveryWindow = Duration.ofSeconds(30);
         private boolean entraTokens;
         private Consumer<String> liveTrace;
-        private List<Duration> upstreamRetryDelays = List.of(Duration.ofSeconds(1), Duration.ofSeconds(3), Duration.ofSeconds(5));
+        private List<Duration> upstreamRetryDelays = List.of(Duration.ofSeconds(1), Duration.ofSeconds(3),
+                Duration.ofSeconds(5));
         private Duration upstreamTimeout = Duration.ofSeconds(100);
         private int outboundQueueLimit = 1000;
         private long outboundQueueBytes = 16L * 1024 * 1024;
@@ -210,7 +212,8 @@ public final class WebPubSubEmulator implements AutoCloseable {
 
         /** An optional secondary access key (same rules); tokens signed with either key are accepted. */
         public Builder secondaryAccessKey(String secondaryAccessKey) {
-            this.secondaryAccessKey = secondaryAccessKey == null ? null : checkKey(secondaryAccessKey, "secondaryAccessKey");
+            this.secondaryAccessKey = secondaryAccessKey == null ? null : checkKey(secondaryAccessKey,
+                    "secondaryAccessKey");
             return this;
         }
 
@@ -219,7 +222,8 @@ public final class WebPubSubEmulator implements AutoCloseable {
                 throw new IllegalArgumentException(name + " must have at least 32 bytes");
             }
             if (!key.equals(key.strip()) || key.contains(";") || key.chars().anyMatch(Character::isISOControl)) {
-                throw new IllegalArgumentException(name + " must not contain ';', control characters or surrounding whitespace");
+                throw new IllegalArgumentException(name
+                        + " must not contain ';', control characters or surrounding whitespace");
             }
             return key;
         }
@@ -231,7 +235,9 @@ public final class WebPubSubEmulator implements AutoCloseable {
             return this;
         }
 
-        /** Lets clients connect to a hub without an access token (service setting {@code anonymousConnectPolicy=allow}). */
+        /**
+         * Lets clients connect to a hub without an access token (service setting {@code anonymousConnectPolicy=allow}).
+         */
         public Builder anonymousConnect(String hub) {
             anonymousHubs.add(hubName(hub));
             return this;
@@ -264,8 +270,9 @@ public final class WebPubSubEmulator implements AutoCloseable {
         }
 
         /**
-         * Accepts Entra-style bearer tokens (audience {@code https://webpubsub.azure.com}) on REST calls without checking
-         * their signature, only their lifetime (spec 3.2). Default false.
+         * Accepts Entra-style bearer tokens (audience {@code https://webpubsub.azure.com}) on REST calls without
+         * checking
+         * their signature, only their lifetime. Default false.
          */
         public Builder entraTokens(boolean accept) {
             this.entraTokens = accept;

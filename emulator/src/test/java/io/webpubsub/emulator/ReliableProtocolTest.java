@@ -13,7 +13,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** {@code json.reliable.webpubsub.azure.v1}: sequence ids, sequenceAck, recovery and replay (spec 5.5). */
+/** {@code json.reliable.webpubsub.azure.v1}: sequence ids, sequenceAck, recovery and replay. */
 class ReliableProtocolTest {
     private static final String RELIABLE = "json.reliable.webpubsub.azure.v1";
     private static final String V = "?api-version=2024-12-01";

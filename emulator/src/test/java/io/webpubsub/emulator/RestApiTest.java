@@ -26,7 +26,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Every REST operation of spec 2.1 with its statuses, bodies and effects on connected clients. */
+/**
+ * Every REST operation of the data-plane API (2024-12-01) with its statuses, bodies and effects on connected clients.
+ */
 class RestApiTest {
     private static final String JSON = "json.webpubsub.azure.v1";
     private static final String V = "?api-version=2024-12-01";
@@ -190,7 +192,7 @@ class RestApiTest {
         }
     }
 
-    // ---- filter (spec 2.4, evaluated by ConnectionFilter) -------------------------------------------------------------
+    // ---- filter (OData subset, evaluated by ConnectionFilter) -----------------------------------------------------
 
     @Test
     void sendsAndGroupOperationsHonourFilters() {

@@ -26,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The upstream side (spec 6) against a local JDK HttpServer event handler. */
+/** The upstream side against a local JDK HttpServer event handler. */
 class UpstreamTest {
     private static final String JSON = "json.webpubsub.azure.v1";
     private static final String V = "?api-version=2024-12-01";

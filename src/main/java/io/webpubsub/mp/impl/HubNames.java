@@ -4,7 +4,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The service's naming rules (spec 2.5) for hubs and groups, checked before anything is sent.
+ * The service's naming rules for hubs and groups, checked before anything is sent.
  */
 public final class HubNames {
 

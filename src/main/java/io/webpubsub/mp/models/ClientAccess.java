@@ -18,7 +18,8 @@ public final class ClientAccess {
     /**
      * Creates the value.
      *
-     * @param baseUrl the client endpoint without the token, e.g. {@code wss://demo.webpubsub.azure.com/client/hubs/chat}
+     * @param baseUrl the client endpoint without the token, e.g. {@code
+     * wss://demo.webpubsub.azure.com/client/hubs/chat}
      * @param token the access token (a JWT)
      */
     public ClientAccess(String baseUrl, String token) {

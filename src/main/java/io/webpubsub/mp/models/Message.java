@@ -3,7 +3,6 @@ package io.webpubsub.mp.models;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
-import io.webpubsub.mp.impl.JsonbSupport;
 
 /**
  * A message to send, with its content type: text ({@code text/plain}), JSON ({@code application/json}) or binary

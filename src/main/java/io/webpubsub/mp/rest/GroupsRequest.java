@@ -1,7 +1,8 @@
 package io.webpubsub.mp.rest;
 
 /**
- * The body of {@code :addToGroups} and {@code :removeFromGroups}: target groups and an optional OData filter selecting the connections (none = every connection of the hub).
+ * The body of {@code :addToGroups} and {@code :removeFromGroups}: target groups and an optional OData filter selecting
+ * the connections (none = every connection of the hub).
  *
  * <p>A plain JSON-B / Jackson bean of the REST wire format.
  *

@@ -1,7 +1,5 @@
 package io.webpubsub.mp.spi;
 
-import io.webpubsub.mp.impl.azure.AzureCoreCredential;
-
 /**
  * Entra ID through {@code com.azure:azure-identity}, when the application has it on its class path (the library
  * declares it as an optional dependency).

@@ -69,7 +69,8 @@ public interface LocalServiceProvider {
      *
      * @param urlTemplate absolute {@code http} URL; {@code {hub}} and {@code {event}} are replaced per event
      * @param userEventPattern {@code *}, a name or a comma-separated list of names; empty for none
-     * @param systemEvents subset of {@code connect}, {@code connected}, {@code disconnected}
+     * @param systemEvents subset of {@code connect}, {@code connected}, {@code disconnected}, {@code joined},
+     *        {@code left}
      * @since 0.1.0
      */
     record Upstream(String urlTemplate, String userEventPattern, Set<String> systemEvents) {

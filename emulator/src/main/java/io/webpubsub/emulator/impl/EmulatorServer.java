@@ -22,7 +22,7 @@ import java.util.List;
 
 /** The Jetty server: routes {@code /api/...} to the REST API and {@code /client...} to the WebSocket endpoint. */
 public final class EmulatorServer implements AutoCloseable {
-    /** Maximum client frame: 1 MiB (spec 2.5); larger frames are closed with 1009. */
+    /** Maximum client frame: 1 MiB; larger frames are closed with 1009. */
     public static final int MAX_FRAME = 1024 * 1024;
     /**
      * Request line plus headers: 64 KiB. A REST token's {@code aud} repeats the URL, and filters the service accepts
@@ -59,7 +59,8 @@ public final class EmulatorServer implements AutoCloseable {
         connector.setPort(settings.port());
         connector.setIdleTimeout(IDLE_TIMEOUT.toMillis());
         server.addConnector(connector);
-        engine = new Engine(settings, () -> originHost(settings.host()) + ":" + connector.getLocalPort(), Clock.systemUTC());
+        engine = new Engine(settings, () -> originHost(settings.host()) + ":" + connector.getLocalPort(),
+                Clock.systemUTC());
         WebSocketUpgradeHandler ws = WebSocketUpgradeHandler.from(server, container -> {
             container.setMaxTextMessageSize(MAX_FRAME);
             container.setMaxBinaryMessageSize(MAX_FRAME);
@@ -133,7 +134,8 @@ public final class EmulatorServer implements AutoCloseable {
             try {
                 route(request, response, callback);
             } catch (Throwable e) {
-                trace.log(null, request.getMethod() + " " + request.getHttpURI().getPath() + " failed: " + e.getClass().getName());
+                trace.log(null, request.getMethod() + " " + request.getHttpURI().getPath() + " failed: " + e.getClass()
+                        .getName());
                 if (!response.isCommitted()) {
                     HttpReplies.text(response, callback, 500, "Internal error.");
                 } else {

@@ -82,7 +82,8 @@ public final class Engine implements AutoCloseable {
         });
         pool.allowCoreThreadTimeOut(true);
         this.upstreamExecutor = pool;
-        this.httpClient = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10))
+        this.httpClient = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10))
                 .executor(upstreamExecutor).build();
         this.upstream = new Upstream(httpClient, settings.keys(), origin, settings.upstreamRetryDelays(),
                 settings.upstreamTimeout(), scheduler, trace, clock, faults);
@@ -244,8 +245,10 @@ public final class Engine implements AutoCloseable {
         for (String g : left) {
             fire(c, "left", groupBody(g));
         }
-        trace.log(c.hub(), "connection " + c.id() + " disconnected" + (reason == null || reason.isEmpty() ? "" : ": " + reason));
-        fire(c, "disconnected", Jsons.PROVIDER.createObjectBuilder().add("reason", reason == null ? "" : reason).build().toString());
+        trace.log(c.hub(), "connection " + c.id() + " disconnected" + (reason == null || reason.isEmpty() ? "" : ": "
+                + reason));
+        fire(c, "disconnected", Jsons.PROVIDER.createObjectBuilder().add("reason", reason == null ? "" : reason)
+                .build().toString());
     }
 
     /** Ends several connections with the same reason. */
@@ -354,7 +357,8 @@ public final class Engine implements AutoCloseable {
         if (h == null) {
             return CompletableFuture.completedFuture(null);
         }
-        return upstream.post(h, source(c), "azure.webpubsub.user." + event, event, payload.type().contentType(), payload.data())
+        return upstream.post(h, source(c), "azure.webpubsub.user." + event, event, payload.type().contentType(),
+                payload.data())
                 .thenApply(reply -> {
                     if (reply.ok() && reply.connectionState() != null) {
                         c.connectionState(reply.connectionState());
@@ -370,8 +374,10 @@ public final class Engine implements AutoCloseable {
         long now = clock.instant().getEpochSecond();
         byte[] jti = new byte[8];
         new SecureRandom().nextBytes(jti);
-        return Jwt.sign(Jsons.PROVIDER.createObjectBuilder().add("iss", "https://webpubsub.azure.com").add("aud", connectionId)
-                .add("jti", HexFormat.of().formatHex(jti)).add("iat", now).add("exp", now + Duration.ofDays(7).toSeconds())
+        return Jwt.sign(Jsons.PROVIDER.createObjectBuilder().add("iss", "https://webpubsub.azure.com").add("aud",
+                connectionId)
+                .add("jti", HexFormat.of().formatHex(jti)).add("iat", now).add("exp", now + Duration.ofDays(7)
+                        .toSeconds())
                 .build(), reconnectionSecret);
     }
 

@@ -26,7 +26,8 @@ public final class LiveTrace {
     /** Logs a line for a hub ({@code null} for events not tied to one hub). */
     public void log(String hub, String text) {
         if (sink != null) {
-            sink.accept(DateTimeFormatter.ISO_INSTANT.format(clock.instant()) + " [" + (hub == null ? "*" : hub) + "] " + text);
+            sink.accept(DateTimeFormatter.ISO_INSTANT.format(clock.instant()) + " [" + (hub == null ? "*" : hub)
+                    + "] " + text);
         }
     }
 }

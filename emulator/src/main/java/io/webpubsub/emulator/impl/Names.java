@@ -2,7 +2,10 @@ package io.webpubsub.emulator.impl;
 
 import java.util.regex.Pattern;
 
-/** Name rules of spec 2.5. Each check returns an error message naming the parameter, or null when valid. */
+/**
+ * The service's naming rules for hubs, groups and users. Each check returns an error message naming the parameter,
+ * or null when valid.
+ */
 public final class Names {
     private static final Pattern HUB = Pattern.compile("^[A-Za-z][A-Za-z0-9_`,.\\[\\]]{0,127}$");
     private static final Pattern EVENT = Pattern.compile("^[a-z][a-z0-9_.\\-]{0,127}$", Pattern.CASE_INSENSITIVE);
@@ -15,7 +18,8 @@ public final class Names {
     /** Hub name check. */
     public static String hubError(String hub) {
         return hub != null && HUB.matcher(hub).matches() ? null
-                : "Invalid hub name '" + hub + "': it must start with a letter and contain at most 128 letters, digits or _`,.[] characters.";
+                : "Invalid hub name '" + hub + "': it must start with a letter and contain at most 128 letters, digits"
+                        + " or _`,.[] characters.";
     }
 
     /**
@@ -36,6 +40,7 @@ public final class Names {
     /** Client event name check. */
     public static String eventError(String event) {
         return event != null && EVENT.matcher(event).matches() ? null
-                : "Invalid event name '" + event + "': it must start with a letter and contain at most 128 letters, digits or _.- characters.";
+                : "Invalid event name '" + event
+                        + "': it must start with a letter and contain at most 128 letters, digits or _.- characters.";
     }
 }

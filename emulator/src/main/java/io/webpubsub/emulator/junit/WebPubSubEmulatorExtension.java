@@ -31,7 +31,8 @@ import java.util.function.Consumer;
  * }</pre>
  */
 public final class WebPubSubEmulatorExtension implements BeforeAllCallback, BeforeEachCallback, ParameterResolver {
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(WebPubSubEmulatorExtension.class);
+    private static final ExtensionContext.Namespace NAMESPACE =
+            ExtensionContext.Namespace.create(WebPubSubEmulatorExtension.class);
 
     private final Consumer<WebPubSubEmulator.Builder> configuration;
     private final boolean perTest;

@@ -68,7 +68,7 @@ class ExpressHandlerCompatTest {
             List<JsonObject> rejects = node.events("handler-user-event").stream()
                     .filter(e -> e.getString("eventName").equals("reject")).toList();
             assertEquals(1, rejects.size(), "a 4xx answer is final\n" + transcript);
-            // the emulator acks InternalServerError and keeps the connection (spec 6.6, emulator behaviour)
+            // the emulator acks InternalServerError and keeps the connection (emulator behaviour)
             JsonObject rejected = node.await("reject-result", Duration.ZERO);
             assertEquals("SendMessageError", rejected.getString("error"), transcript);
             assertEquals("InternalServerError", rejected.getJsonObject("errorDetail").getString("name"), transcript);

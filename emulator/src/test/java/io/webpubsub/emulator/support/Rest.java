@@ -15,7 +15,7 @@ import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.List;
 
-/** REST calls and tokens for tests, signed like the official SDKs do (spec 3.1, 4.2). */
+/** REST calls and tokens for tests, signed like the official SDKs do. */
 public final class Rest {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private final WebPubSubEmulator emulator;

@@ -1,29 +1,21 @@
 package io.webpubsub.mp.impl.auth;
 
-import java.util.function.Function;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.webpubsub.mp.WebPubSubKeyCredential;
 
 /**
- * Reads the secret of a {@link WebPubSubKeyCredential}, which deliberately has no public getter. The credential
- * class installs the accessor in its static initialiser; any instance passed here has run it.
+ * Reads the secret of a {@link WebPubSubKeyCredential}, which deliberately has no public getter. The API class
+ * knows nothing of the implementation: this side reads its private field, which the library's own module (or the
+ * unnamed module on a class path) may do without opening anything.
  */
 public final class KeyAccess {
 
-    private static volatile Function<WebPubSubKeyCredential, String> accessor;
+    private static final VarHandle KEY = keyField();
 
     private KeyAccess() {
-    }
-
-    /**
-     * Called once by {@link WebPubSubKeyCredential}.
-     *
-     * @param reader the accessor
-     */
-    public static void install(Function<WebPubSubKeyCredential, String> reader) {
-        if (accessor == null) {
-            accessor = reader;
-        }
     }
 
     /**
@@ -32,7 +24,17 @@ public final class KeyAccess {
      * @param credential the credential
      * @return the key
      */
+    @SuppressWarnings("unchecked")
     public static String key(WebPubSubKeyCredential credential) {
-        return accessor.apply(credential);
+        return ((AtomicReference<String>) KEY.get(credential)).get();
+    }
+
+    private static VarHandle keyField() {
+        try {
+            return MethodHandles.privateLookupIn(WebPubSubKeyCredential.class, MethodHandles.lookup())
+                    .findVarHandle(WebPubSubKeyCredential.class, "key", AtomicReference.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
     }
 }

@@ -1,12 +1,12 @@
 package io.webpubsub.mp.impl.cdi;
 
 import jakarta.enterprise.inject.Instance;
-import jakarta.enterprise.inject.spi.CDI;
 import jakarta.enterprise.inject.build.compatible.spi.Parameters;
 import jakarta.enterprise.inject.build.compatible.spi.SyntheticBeanCreator;
 
 import io.webpubsub.mp.WebPubSubHubAsyncClient;
 import io.webpubsub.mp.WebPubSubHubClient;
+import io.webpubsub.mp.impl.HubSettingsSource;
 import io.webpubsub.mp.rest.WebPubSubRestApi;
 
 /** Creators of the synthetic {@code @WebPubSubHub} beans; the hub comes as the bean parameter {@code hub}. */
@@ -22,10 +22,7 @@ public final class HubClientCreators {
      * @return the application's {@link HubClientsBean}
      */
     public static HubClientsBean clients(Instance<Object> lookup) {
-        Instance<HubClientsBean> bean = lookup.select(HubClientsBean.class);
-        // Payara (Weld in EE mode) hands the creator a lookup of the extension's own bean archive, which cannot
-        // see the beans of the library jar in WEB-INF/lib; the application's container can.
-        return bean.isResolvable() ? bean.get() : CDI.current().select(HubClientsBean.class).get();
+        return HubSettingsSource.bean(lookup, HubClientsBean.class);
     }
 
     /** Creates {@link WebPubSubHubClient} beans. */

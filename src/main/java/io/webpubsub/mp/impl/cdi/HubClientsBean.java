@@ -23,6 +23,7 @@ import io.webpubsub.mp.WebPubSubKeyCredential;
 import io.webpubsub.mp.impl.HubNames;
 import io.webpubsub.mp.impl.HubRuntime;
 import io.webpubsub.mp.impl.HubSettings;
+import io.webpubsub.mp.impl.HubSettingsSource;
 import io.webpubsub.mp.impl.config.HubConfig;
 import io.webpubsub.mp.impl.config.SettingsResolver;
 import io.webpubsub.mp.impl.emulator.EmbeddedEmulatorBean;
@@ -36,7 +37,7 @@ import io.webpubsub.mp.spi.WebPubSubTokenCredential;
  */
 @ApplicationScoped
 @Named("io.webpubsub.mp.WebPubSubClients") // a named bean is never removed as unused (Quarkus ArC)
-public class HubClientsBean implements WebPubSubClients, SettingsResolver.Credentials {
+public class HubClientsBean implements WebPubSubClients, SettingsResolver.Credentials, HubSettingsSource {
 
     private static final System.Logger LOG = System.getLogger("io.webpubsub.mp");
 
@@ -82,6 +83,7 @@ public class HubClientsBean implements WebPubSubClients, SettingsResolver.Creden
      * @return the hub's settings, as its clients use them (created on first use)
      * @throws IllegalStateException naming the keys when the hub's configuration is incomplete or malformed
      */
+    @Override
     public HubSettings settings(String hub) {
         return runtime(hub).settings();
     }

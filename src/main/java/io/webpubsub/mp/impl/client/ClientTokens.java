@@ -14,7 +14,7 @@ import io.webpubsub.mp.rest.ClientTokenResponse;
 import io.webpubsub.mp.rest.WebPubSubRestApi;
 
 /**
- * Client access tokens: signed locally with the access key (spec 4.2), or issued by the service through
+ * Client access tokens: signed locally with the access key, or issued by the service through
  * {@code :generateToken} in Entra ID mode.
  */
 public abstract class ClientTokens {

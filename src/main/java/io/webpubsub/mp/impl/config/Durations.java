@@ -6,7 +6,10 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Parses durations as ISO-8601 ({@code PT0.8S}) or a number with a unit ({@code 800ms}, {@code 10s}, {@code 5m}, {@code 1h}). */
+/**
+ * Parses durations as ISO-8601 ({@code PT0.8S}) or a number with a unit ({@code 800ms}, {@code 10s}, {@code 5m}, {@code
+ * 1h}).
+ */
 final class Durations {
 
     private static final Pattern SHORT = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h)");
@@ -30,7 +33,8 @@ final class Durations {
         try {
             return Duration.parse(text.trim().toUpperCase(Locale.ROOT));
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("must be a duration such as PT0.8S, 800ms, 10s, 5m or 1h, was '" + text + "'");
+            throw new IllegalArgumentException("must be a duration such as PT0.8S, 800ms, 10s, 5m or 1h, was '" + text
+                    + "'");
         }
     }
 }

@@ -1,8 +1,15 @@
 package io.webpubsub.mp.impl.config;
 
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
-/** The setting names under {@code azure.webpubsub.} (global) and {@code azure.webpubsub.hubs.<hub>.} (per hub). */
+/**
+ * The one catalogue of setting names: the relative names below are read under {@code azure.webpubsub.} (global)
+ * and {@code azure.webpubsub.hubs.<hub>.} (per hub); the {@code *_KEY} names are full, global-only keys. The README's
+ * configuration table lists every one of them.
+ */
 public final class Keys {
 
     public static final String CONNECTION_STRING = "connection-string";
@@ -26,6 +33,34 @@ public final class Keys {
     public static final String CONNECTION_IDLE_TIMEOUT = "connection-idle-timeout";
     public static final String TELEMETRY_ENABLED = "telemetry.enabled";
 
+    /** Whether upstream requests must carry a valid {@code ce-signature}; default true. */
+    public static final String UPSTREAM_VALIDATE_SIGNATURE = "upstream.validate-signature";
+    /** The origins the abuse-protection handshake accepts; default the endpoint's host. */
+    public static final String UPSTREAM_ALLOWED_ORIGINS = "upstream.allowed-origins";
+    /** The system events the hub's event handler receives, from {@link #SYSTEM_EVENTS}. */
+    public static final String UPSTREAM_SYSTEM_EVENTS = "upstream.system-events";
+    /** The user events the hub's event handler receives: {@code *}, a name or a comma-separated list. */
+    public static final String UPSTREAM_USER_EVENT_PATTERN = "upstream.user-event-pattern";
+    /** A second key the upstream side accepts signatures from, for key rotation on the service side. */
+    public static final String UPSTREAM_SECONDARY_ACCESS_KEY = "upstream.secondary-access-key";
+    /** The upstream endpoint's path under the Jakarta REST root; default {@value #DEFAULT_UPSTREAM_PATH}. */
+    public static final String UPSTREAM_PATH_KEY = "azure.webpubsub.upstream.path";
+    /** The default of {@value #UPSTREAM_PATH_KEY}. */
+    public static final String DEFAULT_UPSTREAM_PATH = "webpubsub";
+    /** Whether hubs without configuration are served by an embedded service. */
+    public static final String EMULATOR_ENABLED_KEY = "azure.webpubsub.emulator.enabled";
+    /** The application's base URL, where the embedded service sends upstream events. */
+    public static final String EMULATOR_APP_URL_KEY = "azure.webpubsub.emulator.app-url";
+
+    /**
+     * The system events a hub's event handler may list in {@value #UPSTREAM_SYSTEM_EVENTS}, in documentation order;
+     * {@code joined} and {@code left} are the group presence events (preview).
+     */
+    public static final List<String> SYSTEM_EVENTS = List.of("connect", "connected", "disconnected", "joined",
+            "left");
+
+    private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9._~-]+");
+
     private Keys() {
     }
 
@@ -48,5 +83,26 @@ public final class Keys {
      */
     public static String withEnv(String key) {
         return key + " (env " + env(key) + ")";
+    }
+
+    /**
+     * Reads {@value #UPSTREAM_PATH_KEY}: slashes at either end are dropped; every segment must be made of letters,
+     * digits and {@code . _ ~ -}.
+     *
+     * @param raw the configured value, if any
+     * @return the path without slashes at either end; {@value #DEFAULT_UPSTREAM_PATH} when unset
+     * @throws IllegalArgumentException naming the key when the value is not such a path
+     */
+    public static String upstreamPath(Optional<String> raw) {
+        String value = raw.map(String::trim).orElse(DEFAULT_UPSTREAM_PATH);
+        String trimmed = value.replaceAll("^/+|/+$", "");
+        for (String segment : trimmed.split("/", -1)) {
+            if (!SEGMENT.matcher(segment).matches()) {
+                throw new IllegalArgumentException("Invalid value for '" + UPSTREAM_PATH_KEY + "': '" + value
+                        + "' must be a path of segments made of letters, digits and . _ ~ -, relative to the"
+                        + " Jakarta REST root, e.g. 'api/webpubsub'");
+            }
+        }
+        return trimmed;
     }
 }

@@ -18,7 +18,7 @@ import org.eclipse.microprofile.config.Config;
 final class AppUrl {
 
     /** The config key for the application's base URL. */
-    static final String KEY = "azure.webpubsub.emulator.app-url";
+    static final String KEY = io.webpubsub.mp.impl.config.Keys.EMULATOR_APP_URL_KEY;
 
     private AppUrl() {
     }

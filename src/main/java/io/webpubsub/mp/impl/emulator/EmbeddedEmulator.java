@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
+import io.webpubsub.mp.impl.config.Keys;
 import io.webpubsub.mp.impl.config.HubConfig;
 import io.webpubsub.mp.spi.LocalServiceProvider;
 import io.webpubsub.mp.spi.LocalServiceProvider.LocalService;
@@ -26,8 +27,6 @@ import io.webpubsub.mp.spi.LocalServiceProvider.Upstream;
 public final class EmbeddedEmulator implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger("io.webpubsub.mp.emulator");
-    private static final String CONNECTION_STRING = "connection-string";
-    private static final String ENDPOINT = "endpoint";
 
     private final EmulatorMode mode;
     private final LocalServiceProvider provider;
@@ -138,7 +137,7 @@ public final class EmbeddedEmulator implements AutoCloseable {
      * @return true when {@code connection-string} or {@code endpoint} is set for the hub
      */
     public static boolean configured(HubConfig hub) {
-        return hub.get(CONNECTION_STRING).isPresent() || hub.get(ENDPOINT).isPresent();
+        return hub.get(Keys.CONNECTION_STRING).isPresent() || hub.get(Keys.ENDPOINT).isPresent();
     }
 
     /**

@@ -19,7 +19,7 @@ public enum EmulatorMode {
     OFF;
 
     /** The config key. */
-    public static final String KEY = "azure.webpubsub.emulator.enabled";
+    public static final String KEY = io.webpubsub.mp.impl.config.Keys.EMULATOR_ENABLED_KEY;
 
     /** The profiles in which {@link #AUTO} embeds the service. */
     static final List<String> LOCAL_PROFILES = List.of("dev", "test");

@@ -1,7 +1,6 @@
 package io.webpubsub.mp.impl.emulator;
 
 import java.lang.System.Logger.Level;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Optional;
@@ -11,6 +10,7 @@ import java.util.function.Supplier;
 
 import org.eclipse.microprofile.config.Config;
 
+import io.webpubsub.mp.impl.config.Keys;
 import io.webpubsub.mp.impl.config.HubConfig;
 import io.webpubsub.mp.spi.LocalServiceProvider.Upstream;
 
@@ -22,11 +22,6 @@ import io.webpubsub.mp.spi.LocalServiceProvider.Upstream;
  */
 final class EmulatorUpstream implements Function<String, Optional<Upstream>> {
 
-    static final String SYSTEM_EVENTS = "upstream.system-events";
-    static final String USER_EVENT_PATTERN = "upstream.user-event-pattern";
-    static final String PATH_KEY = "azure.webpubsub.upstream.path";
-    static final String DEFAULT_PATH = "webpubsub";
-    private static final Set<String> KNOWN_SYSTEM_EVENTS = Set.of("connect", "connected", "disconnected");
     private static final System.Logger LOG = System.getLogger("io.webpubsub.mp.emulator");
 
     private final Supplier<Config> live;
@@ -45,7 +40,7 @@ final class EmulatorUpstream implements Function<String, Optional<Upstream>> {
         Config config = live.get();
         HubConfig settings = new HubConfig(config, hub);
         Set<String> systemEvents = systemEvents(settings);
-        String userEvents = settings.get(USER_EVENT_PATTERN).map(String::trim).orElse("");
+        String userEvents = settings.get(Keys.UPSTREAM_USER_EVENT_PATTERN).map(String::trim).orElse("");
         if (systemEvents.isEmpty() && userEvents.isEmpty()) {
             return Optional.empty();
         }
@@ -55,27 +50,27 @@ final class EmulatorUpstream implements Function<String, Optional<Upstream>> {
                     + "set {1} to the application''s base URL", hub, AppUrl.KEY);
             return Optional.empty();
         }
-        Upstream upstream = new Upstream(app.get() + "/" + upstreamPath(config) + "/hubs/{hub}", userEvents, systemEvents);
+        Upstream upstream = new Upstream(app.get() + "/" + upstreamPath(config) + "/hubs/{hub}", userEvents,
+                systemEvents);
         LOG.log(Level.DEBUG, "The embedded Web PubSub service sends hub ''{0}'' events to {1}", hub, upstream);
         return Optional.of(upstream);
     }
 
     private static String upstreamPath(Config config) {
-        return config.getOptionalValue(PATH_KEY, String.class).map(p -> p.trim().replaceAll("^/+|/+$", ""))
-                .filter(s -> !s.isEmpty()).orElse(DEFAULT_PATH);
+        return Keys.upstreamPath(config.getOptionalValue(Keys.UPSTREAM_PATH_KEY, String.class));
     }
 
     private static Set<String> systemEvents(HubConfig settings) {
         Set<String> events = new LinkedHashSet<>();
-        for (String part : settings.get(SYSTEM_EVENTS).orElse("").split(",")) {
+        for (String part : settings.get(Keys.UPSTREAM_SYSTEM_EVENTS).orElse("").split(",")) {
             String event = part.trim().toLowerCase(Locale.ROOT);
             if (event.isEmpty()) {
                 continue;
             }
-            if (!KNOWN_SYSTEM_EVENTS.contains(event)) {
-                throw new IllegalArgumentException("Invalid value for '" + settings.sourceKey(SYSTEM_EVENTS)
-                        + "': '" + part.trim() + "' is not one of " + Arrays.toString(KNOWN_SYSTEM_EVENTS.stream()
-                                .sorted().toArray()));
+            if (!Keys.SYSTEM_EVENTS.contains(event)) {
+                throw new IllegalArgumentException("Invalid value for '"
+                        + settings.sourceKey(Keys.UPSTREAM_SYSTEM_EVENTS)
+                        + "': '" + part.trim() + "' is not one of " + Keys.SYSTEM_EVENTS);
             }
             events.add(event);
         }

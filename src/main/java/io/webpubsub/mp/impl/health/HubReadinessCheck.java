@@ -17,8 +17,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 
-import io.webpubsub.mp.impl.cdi.HubClientCreators;
-import io.webpubsub.mp.impl.cdi.HubClientsBean;
+import io.webpubsub.mp.impl.HubSettingsSource;
 import io.webpubsub.mp.impl.config.HealthSettings;
 import io.webpubsub.mp.impl.config.SettingsResolver;
 
@@ -113,7 +112,7 @@ public final class HubReadinessCheck implements InvocationHandler, AutoCloseable
         @Override
         public HealthCheck create(Instance<Object> lookup, Parameters params) {
             String hub = params.get(HUB, String.class);
-            HubClientsBean clients = HubClientCreators.clients(lookup);
+            HubSettingsSource clients = HubSettingsSource.bean(lookup, HubSettingsSource.class);
             // malformed values were reported by the deployment check; the defaults stand in for them here
             HealthSettings health = SettingsResolver.health(ConfigProvider.getConfig(APP_LOADER), hub,
                     new ArrayList<>());

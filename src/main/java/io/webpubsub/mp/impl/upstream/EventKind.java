@@ -5,7 +5,7 @@ enum EventKind {
     CONNECT("azure.webpubsub.sys.connect"),
     CONNECTED("azure.webpubsub.sys.connected"),
     DISCONNECTED("azure.webpubsub.sys.disconnected"),
-    // group presence (preview): the service's type names are not documented; these are the spec's best guess
+    // group presence (preview): the service does not document these type names; they follow the sys.<event> scheme
     JOINED("azure.webpubsub.sys.joined"),
     LEFT("azure.webpubsub.sys.left"),
     USER("azure.webpubsub.user.");

@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import io.webpubsub.mp.WebPubSubKeyCredential;
 import io.webpubsub.mp.impl.auth.KeyAccess;
+import io.webpubsub.mp.impl.config.Keys;
 import io.webpubsub.mp.impl.config.HubConfig;
 import io.webpubsub.mp.impl.config.SettingsResolver;
 
@@ -16,11 +17,6 @@ import io.webpubsub.mp.impl.config.SettingsResolver;
  * side. {@link #toString()} never shows a key.
  */
 final class HubCredentials {
-
-    static final String CONNECTION_STRING = "connection-string";
-    static final String ENDPOINT = "endpoint";
-    static final String ACCESS_KEY = "access-key";
-    static final String SECONDARY_ACCESS_KEY = "upstream.secondary-access-key";
 
     /** No endpoint, no keys: what a hub with broken settings gets after its problem is recorded. */
     static final HubCredentials NONE = new HubCredentials(null, null, null);
@@ -47,7 +43,7 @@ final class HubCredentials {
             throw new IllegalArgumentException(String.join("; ", connection.problems()));
         }
         return new HubCredentials(connection.endpoint(), connection.key(),
-                config.get(SECONDARY_ACCESS_KEY).map(String::trim).orElse(null));
+                config.get(Keys.UPSTREAM_SECONDARY_ACCESS_KEY).map(String::trim).orElse(null));
     }
 
     /** The normalised endpoint ({@code https://host[:port]}), if configured. */

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,6 +27,7 @@ import io.webpubsub.mp.events.ConnectHandler;
 import io.webpubsub.mp.events.UserEventHandler;
 import io.webpubsub.mp.impl.config.HubConfig;
 import io.webpubsub.mp.impl.cdi.HubClientsBean;
+import io.webpubsub.mp.impl.config.Keys;
 import io.webpubsub.mp.impl.config.SettingsResolver;
 
 /**
@@ -38,11 +38,9 @@ import io.webpubsub.mp.impl.config.SettingsResolver;
 @ApplicationScoped
 public class UpstreamConfiguration {
 
-    static final String PATH_KEY = "azure.webpubsub.upstream.path";
-    static final String DEFAULT_PATH = "webpubsub";
+    static final String DEFAULT_PATH = Keys.DEFAULT_UPSTREAM_PATH;
     static final System.Logger LOG = System.getLogger("io.webpubsub.mp.upstream");
 
-    private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9._~-]+");
     private static final String HUB_PREFIX = HubConfig.PREFIX + "hubs.";
     private static final String UPSTREAM_INFIX = ".upstream.";
 
@@ -115,44 +113,40 @@ public class UpstreamConfiguration {
         String name = hub.hub;
         if (hub.validateSignature && hub.credentials.accessKeys().isEmpty() && hub.problems.isEmpty()) {
             found.add("Hub '" + name + "' has no access key to check event signatures with: set '"
-                    + hub.key(HubCredentials.CONNECTION_STRING) + "' (or '" + hub.key(HubCredentials.ENDPOINT)
-                    + "' and '" + hub.key(HubCredentials.ACCESS_KEY) + "'), or turn the check off with '"
-                    + hub.key(UpstreamHubSettings.VALIDATE_SIGNATURE) + "=false'");
+                    + hub.key(Keys.CONNECTION_STRING) + "' (or '" + hub.key(Keys.ENDPOINT)
+                    + "' and '" + hub.key(Keys.ACCESS_KEY) + "'), or turn the check off with '"
+                    + hub.key(Keys.UPSTREAM_VALIDATE_SIGNATURE) + "=false'");
         }
         if (hub.systemEvents.contains("connect") && !connectHandler(name).isResolvable()) {
-            found.add("Hub '" + name + "' lists 'connect' in '" + hub.key(UpstreamHubSettings.SYSTEM_EVENTS)
+            found.add("Hub '" + name + "' lists 'connect' in '" + hub.key(Keys.UPSTREAM_SYSTEM_EVENTS)
                     + "' but has no ConnectHandler bean: add a bean annotated @WebPubSubHub(\"" + name
                     + "\") that implements io.webpubsub.mp.events.ConnectHandler");
         }
         if (hub.userEventPattern.isPresent() && !userEventHandler(name).isResolvable()) {
-            found.add("Hub '" + name + "' sets '" + hub.key(UpstreamHubSettings.USER_EVENT_PATTERN)
+            found.add("Hub '" + name + "' sets '" + hub.key(Keys.UPSTREAM_USER_EVENT_PATTERN)
                     + "' but has no UserEventHandler bean: add a bean annotated @WebPubSubHub(\"" + name
                     + "\") that implements io.webpubsub.mp.events.UserEventHandler");
         }
         if (!hub.validateSignature) {
             LOG.log(Level.WARNING, "The signature check of Web PubSub upstream events is OFF for hub '" + name
-                    + "' (" + hub.key(UpstreamHubSettings.VALIDATE_SIGNATURE) + "=false): anyone who can reach the"
+                    + "' (" + hub.key(Keys.UPSTREAM_VALIDATE_SIGNATURE) + "=false): anyone who can reach the"
                     + " endpoint can send events as the service");
         }
         if (hub.allowedOrigins.isEmpty()) {
             LOG.log(Level.WARNING, "Hub '" + name + "' allows no origin, so the service's validation request"
-                    + " (OPTIONS) is refused: set '" + hub.key(HubCredentials.ENDPOINT) + "' or a connection"
-                    + " string, or '" + hub.key(UpstreamHubSettings.ALLOWED_ORIGINS) + "'");
+                    + " (OPTIONS) is refused: set '" + hub.key(Keys.ENDPOINT) + "' or a connection"
+                    + " string, or '" + hub.key(Keys.UPSTREAM_ALLOWED_ORIGINS) + "'");
         }
         return found;
     }
 
     private String readPath(Config config) {
-        String raw = config.getOptionalValue(PATH_KEY, String.class).map(String::trim).orElse(DEFAULT_PATH);
-        String trimmed = raw.replaceAll("^/+|/+$", "");
-        for (String segment : trimmed.split("/", -1)) {
-            if (!SEGMENT.matcher(segment).matches()) {
-                problems.add("Invalid value for '" + PATH_KEY + "': '" + raw + "' must be a path of segments made"
-                        + " of letters, digits and . _ ~ -, relative to the Jakarta REST root, e.g. 'api/webpubsub'");
-                return DEFAULT_PATH;
-            }
+        try {
+            return Keys.upstreamPath(config.getOptionalValue(Keys.UPSTREAM_PATH_KEY, String.class));
+        } catch (IllegalArgumentException e) {
+            problems.add(e.getMessage());
+            return DEFAULT_PATH;
         }
-        return trimmed;
     }
 
     /** Hub names that have per-hub upstream keys, e.g. {@code azure.webpubsub.hubs.chat.upstream.system-events}. */

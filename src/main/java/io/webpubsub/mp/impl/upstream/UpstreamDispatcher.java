@@ -27,6 +27,7 @@ import io.webpubsub.mp.events.GroupJoinedEvent;
 import io.webpubsub.mp.events.GroupLeftEvent;
 import io.webpubsub.mp.events.UserEvent;
 import io.webpubsub.mp.events.UserEventHandler;
+import io.webpubsub.mp.impl.config.Keys;
 import io.webpubsub.mp.impl.telemetry.Telemetry;
 
 /**
@@ -59,7 +60,7 @@ public class UpstreamDispatcher {
     private final Set<String> warnedWithoutUserHandler = ConcurrentHashMap.newKeySet();
 
     /**
-     * The abuse-protection handshake (spec 6.2).
+     * The abuse-protection handshake.
      *
      * @param pathHub the hub named in the path, or null
      * @param headers header name (lower case) to values
@@ -80,7 +81,7 @@ public class UpstreamDispatcher {
             if (allowing.isEmpty()) {
                 throw new UpstreamFailure(403, "Origin " + UpstreamFailure.echo(origin) + " is not allowed: it must"
                         + " be the host of the hub's endpoint or be listed in the hub's '"
-                        + UpstreamHubSettings.ALLOWED_ORIGINS + "' setting");
+                        + Keys.UPSTREAM_ALLOWED_ORIGINS + "' setting");
             }
             boolean wildcard = allowing.stream().anyMatch(h -> h.allowedOrigins.contains("*"));
             return new UpstreamReply(200, null, null, UpstreamReply.header(ALLOWED_ORIGIN, wildcard ? "*" : origin));
@@ -90,7 +91,7 @@ public class UpstreamDispatcher {
     }
 
     /**
-     * An event (spec 6.3–6.8).
+     * An event.
      *
      * @param pathHub the hub named in the path, or null
      * @param headers header name (lower case) to values

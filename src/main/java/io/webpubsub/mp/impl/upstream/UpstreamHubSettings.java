@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import io.webpubsub.mp.impl.config.HubConfig;
+import io.webpubsub.mp.impl.config.Keys;
 import io.webpubsub.mp.impl.config.SettingsResolver;
 
 /**
@@ -17,12 +18,6 @@ import io.webpubsub.mp.impl.config.SettingsResolver;
  * that the start-up check reports all of them at once.
  */
 final class UpstreamHubSettings {
-
-    static final String VALIDATE_SIGNATURE = "upstream.validate-signature";
-    static final String ALLOWED_ORIGINS = "upstream.allowed-origins";
-    static final String SYSTEM_EVENTS = "upstream.system-events";
-    static final String USER_EVENT_PATTERN = "upstream.user-event-pattern";
-    static final Set<String> KNOWN_SYSTEM_EVENTS = Set.of("connect", "connected", "disconnected");
 
     final String hub;
     final HubCredentials credentials;
@@ -59,22 +54,23 @@ final class UpstreamHubSettings {
             problems.add(e.getMessage());
             credentials = HubCredentials.NONE;
         }
-        boolean validate = readBoolean(config, VALIDATE_SIGNATURE, true, problems);
-        List<String> configured = list(config, ALLOWED_ORIGINS);
+        boolean validate = readBoolean(config, Keys.UPSTREAM_VALIDATE_SIGNATURE, true, problems);
+        List<String> configured = list(config, Keys.UPSTREAM_ALLOWED_ORIGINS);
         Set<String> origins = new LinkedHashSet<>();
-        (configured.isEmpty() ? credentials.endpoint().map(UpstreamHubSettings::originsOf).orElse(List.of()) : configured)
+        (configured.isEmpty() ? credentials.endpoint().map(UpstreamHubSettings::originsOf).orElse(List.of())
+                : configured)
                 .forEach(o -> origins.add(o.toLowerCase(Locale.ROOT)));
         Set<String> systemEvents = new LinkedHashSet<>();
-        for (String event : list(config, SYSTEM_EVENTS)) {
+        for (String event : list(config, Keys.UPSTREAM_SYSTEM_EVENTS)) {
             String name = event.toLowerCase(Locale.ROOT);
-            if (!KNOWN_SYSTEM_EVENTS.contains(name)) {
-                problems.add("Invalid value for '" + config.sourceKey(SYSTEM_EVENTS) + "': unknown system event '"
-                        + event + "'; use connect, connected and disconnected");
+            if (!Keys.SYSTEM_EVENTS.contains(name)) {
+                problems.add("Invalid value for '" + config.sourceKey(Keys.UPSTREAM_SYSTEM_EVENTS)
+                        + "': unknown system event '" + event + "'; use " + String.join(", ", Keys.SYSTEM_EVENTS));
             }
             systemEvents.add(name);
         }
         return new UpstreamHubSettings(config.hub(), config, credentials, validate, origins, systemEvents,
-                config.get(USER_EVENT_PATTERN).map(String::trim), problems);
+                config.get(Keys.UPSTREAM_USER_EVENT_PATTERN).map(String::trim), problems);
     }
 
     /** The origin forms the service may send for an endpoint: its host, and host:port when it has a port. */

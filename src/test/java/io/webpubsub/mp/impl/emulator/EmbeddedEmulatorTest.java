@@ -266,10 +266,27 @@ class EmbeddedEmulatorTest {
                 "disconnected")), upstream.apply("chat").orElseThrow());
         assertEquals(new Upstream("http://127.0.0.1:8080/webpubsub/hubs/{hub}", "ping,pong", Set.of("connected",
                 "disconnected")), upstream.apply("quiet").orElseThrow(), "a blank per-hub value counts as unset");
-        values.put("azure.webpubsub.hubs.chat.upstream.system-events", "connect,joined");
+        values.put("azure.webpubsub.hubs.chat.upstream.system-events", "connect,Joined,left");
+        assertEquals(Set.of("connect", "joined", "left"), upstream.apply("chat").orElseThrow().systemEvents(),
+                "group presence events are forwarded");
+        values.put("azure.webpubsub.hubs.chat.upstream.system-events", "connect,open");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> upstream.apply("chat"));
-        assertEquals("Invalid value for 'azure.webpubsub.hubs.chat.upstream.system-events': 'joined' is not one of "
-                + "[connect, connected, disconnected]", e.getMessage());
+        assertEquals("Invalid value for 'azure.webpubsub.hubs.chat.upstream.system-events': 'open' is not one of "
+                + "[connect, connected, disconnected, joined, left]", e.getMessage());
+    }
+
+    @Test
+    void theUpstreamPathIsParsedOnceTheWayTheEndpointReadsIt() {
+        values.put("azure.webpubsub.emulator.app-url", "http://127.0.0.1:8080");
+        values.put("azure.webpubsub.upstream.system-events", "connected");
+        values.put("azure.webpubsub.upstream.path", "/api/events/");
+        EmulatorUpstream upstream = new EmulatorUpstream(config());
+        assertEquals("http://127.0.0.1:8080/api/events/hubs/{hub}", upstream.apply("chat").orElseThrow().urlTemplate());
+        values.put("azure.webpubsub.upstream.path", "web pubsub");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> upstream.apply("chat"));
+        assertEquals("Invalid value for 'azure.webpubsub.upstream.path': 'web pubsub' must be a path of segments"
+                + " made of letters, digits and . _ ~ -, relative to the Jakarta REST root, e.g. 'api/webpubsub'",
+                e.getMessage());
     }
 
     @Test

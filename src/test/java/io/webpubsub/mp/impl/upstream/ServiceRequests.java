@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Builds requests shaped as the service sends them (spec 6.2, 6.3): binary-mode CloudEvents headers, the
+ * Builds requests shaped as the service sends them: binary-mode CloudEvents headers, the
  * signature computed with real HMAC-SHA256 over the connection id.
  */
 final class ServiceRequests {

@@ -136,7 +136,7 @@ class UpstreamDeploymentTest {
         assertContains(text, "Invalid value for 'azure.webpubsub.hubs.chat.upstream.validate-signature': expected"
                 + " true or false, not 'yes'");
         assertContains(text, "Invalid value for 'azure.webpubsub.hubs.chat.upstream.system-events': unknown system"
-                + " event 'open'; use connect, connected and disconnected");
+                + " event 'open'; use connect, connected, disconnected, joined, left");
         assertFalse(text.contains(KEY));
     }
 

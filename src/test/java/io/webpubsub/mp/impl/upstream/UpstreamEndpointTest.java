@@ -40,7 +40,7 @@ import io.webpubsub.mp.events.MqttUserProperty;
 import io.webpubsub.mp.events.UserEvent;
 import io.webpubsub.mp.events.UserEventResponse;
 
-/** The endpoint driven over HTTP as the service drives it (spec section 6). */
+/** The endpoint driven over HTTP as the service drives it. */
 class UpstreamEndpointTest {
 
     static final String HUB_PATH = "/api/webpubsub/hubs/chat";
@@ -88,7 +88,7 @@ class UpstreamEndpointTest {
         assertEquals(List.of(), calls.received(), "no bean may be called");
     }
 
-    // --- abuse protection (spec 6.2)
+    // --- abuse protection
 
     @ParameterizedTest
     @ValueSource(strings = {"/api/webpubsub/hubs/chat", "/api/webpubsub/hubs/chat/", "/api/webpubsub",
@@ -154,7 +154,7 @@ class UpstreamEndpointTest {
         }
     }
 
-    // --- connect (spec 6.4)
+    // --- connect
 
     @Test
     void connectGivesTheHandlerEverythingTheServiceSent() {
@@ -265,7 +265,7 @@ class UpstreamEndpointTest {
                 + " whitespace only", response.body());
     }
 
-    // --- MQTT (spec 6.4, 6.5)
+    // --- MQTT
 
     static final String MQTT_CONNECT = """
             {"claims":{},"query":{},"headers":{},"subprotocols":["mqtt"],"clientCertificates":[],
@@ -331,7 +331,7 @@ class UpstreamEndpointTest {
         assertEquals(Optional.of("s1"), event.context().sessionId());
     }
 
-    // --- user events (spec 6.6) and state (6.7)
+    // --- user events and connection state
 
     @Test
     void textUserEventAndTextReply() {
@@ -420,7 +420,7 @@ class UpstreamEndpointTest {
         assertEquals(UpstreamDispatcher.MAX_BODY, ((UserEvent) calls.received().get(0)).data().size());
     }
 
-    // --- notifications (spec 6.5, 6.8)
+    // --- notifications
 
     @Test
     void connectedDisconnectedJoinedAndLeftReachTheObservers() {
@@ -445,7 +445,7 @@ class UpstreamEndpointTest {
         assertEquals("chat", ((ConnectedEvent) calls.received().get(0)).context().hub());
     }
 
-    // --- refusals: no bean is called (spec 6.3; issue 4 item 5)
+    // --- refusals: no bean is called (issue 4 item 5)
 
     @ParameterizedTest
     @CsvSource({"ce-specversion,ce-specversion", "ce-awpsversion,ce-awpsversion", "ce-type,ce-type",

@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * A wildcard group pattern of the {@code webpubsub.joinLeaveGroups.<pattern>} and
- * {@code webpubsub.sendToGroups.<pattern>} roles (spec 4.2).
+ * {@code webpubsub.sendToGroups.<pattern>} roles.
  *
  * <p>{@code ?} matches exactly one character except {@code .}; {@code *} matches zero or more characters except
  * {@code .}; {@code **} matches zero or more characters including {@code .}; {@code \} escapes {@code \},

@@ -18,7 +18,8 @@ import java.util.List;
 public final class Jwt {
     private static final Base64.Encoder ENC = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DEC = Base64.getUrlDecoder();
-    private static final String HEADER = ENC.encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
+    private static final String HEADER = ENC.encodeToString(
+            "{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
 
     private final JsonObject header;
     private final JsonObject claims;
@@ -54,7 +55,8 @@ public final class Jwt {
     }
 
     private static JsonObject readObject(String part) {
-        try (var reader = Jsons.PROVIDER.createReader(new StringReader(new String(DEC.decode(part), StandardCharsets.UTF_8)))) {
+        try (var reader = Jsons.PROVIDER.createReader(new StringReader(new String(DEC.decode(part),
+                StandardCharsets.UTF_8)))) {
             return reader.readObject();
         }
     }

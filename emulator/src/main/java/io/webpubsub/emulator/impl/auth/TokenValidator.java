@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Checks the access-key tokens of REST calls (spec 3.1), the client tokens of WebSocket connections (spec 4.2) and,
- * when enabled, Entra-style bearer tokens (spec 3.2, signature not checked).
+ * Checks the access-key tokens of REST calls, the client tokens of WebSocket connections and,
+ * when enabled, Entra-style bearer tokens (signature not checked).
  */
 public final class TokenValidator {
     /** Audience of Entra ID tokens for the data plane. */
@@ -50,12 +50,13 @@ public final class TokenValidator {
 
     /** True when the token is an Entra-style token accepted in Entra mode. */
     public boolean isEntra(Jwt jwt) {
-        return entraTokens && jwt.stringsClaim("aud").stream().anyMatch(a -> trimSlash(a).equalsIgnoreCase(ENTRA_AUDIENCE));
+        return entraTokens && jwt.stringsClaim("aud").stream().anyMatch(a -> trimSlash(a)
+                .equalsIgnoreCase(ENTRA_AUDIENCE));
     }
 
     /**
      * Checks a client access token for {@code hub}. The audience must name {@code /client/hubs/<hub>} on the request's
-     * host with any of the schemes http, https, ws or wss (lenient, see spec 4.2).
+     * host with any of the schemes http, https, ws or wss (lenient).
      */
     public Jwt validateClient(String token, String hub, String requestHostPort) throws AuthException {
         Jwt jwt = parse(token);
@@ -64,7 +65,8 @@ public final class TokenValidator {
         for (String aud : jwt.stringsClaim("aud")) {
             String a = decode(trimSlash(aud)).toLowerCase(Locale.ROOT);
             for (String scheme : List.of("http://", "https://", "ws://", "wss://")) {
-                if (a.startsWith(scheme) && stripDefaultPort(a.substring(scheme.length()), scheme).equals(stripDefaultPort(expected, scheme))) {
+                if (a.startsWith(scheme) && stripDefaultPort(a.substring(scheme.length()), scheme)
+                        .equals(stripDefaultPort(expected, scheme))) {
                     return jwt;
                 }
             }

@@ -34,11 +34,11 @@ public final class Main {
               --secondary-access-key <key>     secondary access key (optional)
               --event-handler <hub>=<url>      add an event handler to a hub; {hub} and {event} are replaced
               --user-events <hub>=<pattern>    user events of the hub's last handler: *, a name or a,b,c
-              --system-events <hub>=<list>     system events of the hub's last handler: connect,connected,disconnected,joined,left
+              --system-events <hub>=<list>     last handler's system events: connect,connected,disconnected,joined,left
               --anonymous <hub>                allow clients without a token in the hub
               --keep-alive <seconds>           WebSocket ping interval, 1..120 (default 20)
               --recovery-window <seconds>      how long dropped reliable connections stay recoverable (default 30)
-              --pending-connect-limit <n>      connect events of a hub waiting for the handler; more get 429 (default 100)
+              --pending-connect-limit <n>      connect events of a hub that may wait for the handler (default 100)
               --outbound-queue-bytes <n>       bytes queued for one slow client before it is dropped (default 16777216)
               --entra-tokens                   accept unvalidated Entra ID bearer tokens on REST calls
               --live-trace                     print a live trace of hub traffic to standard output
@@ -51,7 +51,8 @@ public final class Main {
 
     /** Entry point. */
     public static void main(String[] args) throws InterruptedException {
-        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel",
+                System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
         WebPubSubEmulator.Builder builder;
         try {
             if (List.of(args).contains("--help")) {
@@ -153,7 +154,8 @@ public final class Main {
         private EventHandler lastHandler(String flag, String hub) {
             List<EventHandler> list = handlers.get(hub);
             if (list == null || list.isEmpty()) {
-                throw new IllegalArgumentException(flag + " " + hub + "=...: add an --event-handler for hub " + hub + " first");
+                throw new IllegalArgumentException(flag + " " + hub + "=...: add an --event-handler for hub " + hub
+                        + " first");
             }
             return list.get(list.size() - 1);
         }
@@ -165,7 +167,8 @@ public final class Main {
 
         /**
          * Properties keys: host, port, access-key, secondary-access-key, keep-alive, recovery-window,
-         * pending-connect-limit, outbound-queue-bytes, entra-tokens, live-trace, hubs.<hub>.anonymous=true, hubs.<hub>.event-handlers.<n>.url / .user-events / .system-events.
+         * pending-connect-limit, outbound-queue-bytes, entra-tokens, live-trace, hubs.<hub>.anonymous=true,
+         * hubs.<hub>.event-handlers.<n>.url / .user-events / .system-events.
          */
         void readConfig(Path file) {
             Properties p = new Properties();
@@ -186,7 +189,8 @@ public final class Main {
                     } else if (parts.length == 5 && parts[2].equals("event-handlers")
                             && List.of("url", "user-events", "system-events").contains(parts[4])) {
                         hubHandlers.computeIfAbsent(parts[1], k -> new TreeMap<>())
-                                .computeIfAbsent(integer(key, parts[3]), k -> new LinkedHashMap<>()).put(parts[4], value);
+                                .computeIfAbsent(integer(key, parts[3]), k -> new LinkedHashMap<>()).put(parts[4],
+                                        value);
                     } else {
                         throw new IllegalArgumentException("Unknown key in config file: " + key);
                     }
@@ -203,7 +207,8 @@ public final class Main {
             hubHandlers.forEach((hub, byIndex) -> byIndex.forEach((index, h) -> {
                 String url = h.get("url");
                 if (url == null) {
-                    throw new IllegalArgumentException("Config file: hubs." + hub + ".event-handlers." + index + ".url is missing");
+                    throw new IllegalArgumentException("Config file: hubs." + hub + ".event-handlers." + index
+                            + ".url is missing");
                 }
                 EventHandler handler = EventHandler.url(url);
                 if (h.containsKey("user-events")) {

@@ -3,7 +3,7 @@ package io.webpubsub.emulator.impl.filter;
 import java.util.Objects;
 
 /**
- * A parsed, type-checked {@code filter} of the send operations: the OData subset of the service (spec 2.4).
+ * A parsed, type-checked {@code filter} of the send operations: the OData subset of the service.
  *
  * <p>Identifiers {@code userId}, {@code connectionId}, {@code groups} and (emulator extension) {@code protocol};
  * identifiers, keywords and function names are case-insensitive, string values compare ordinally

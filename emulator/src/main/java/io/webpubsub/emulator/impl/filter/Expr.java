@@ -142,7 +142,10 @@ abstract class Expr {
             this.right = right;
         }
 
-        /** {@code null} equals only {@code null}; an ordering comparison with {@code null} is false. Strings compare ordinally. */
+        /**
+         * {@code null} equals only {@code null}; an ordering comparison with {@code null} is false. Strings compare
+         * ordinally.
+         */
         @Override
         @SuppressWarnings({"unchecked", "rawtypes"})
         Object eval(FilterTarget target) {

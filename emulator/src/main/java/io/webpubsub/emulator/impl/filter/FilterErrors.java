@@ -1,6 +1,9 @@
 package io.webpubsub.emulator.impl.filter;
 
-/** Builds the error messages, in the service's format {@code Invalid syntax for '<expr>': <detail>. (Parameter 'filter')}. */
+/**
+ * Builds the error messages, in the service's format {@code Invalid syntax for '<expr>': <detail>. (Parameter
+ * 'filter')}.
+ */
 final class FilterErrors {
 
     private FilterErrors() {

@@ -47,11 +47,13 @@ final class Lexer {
             default:
                 break;
         }
-        if (isDigit(c) || ((c == '+' || c == '-') && start + 1 < filter.length() && isDigit(filter.charAt(start + 1)))) {
+        if (isDigit(c) || ((c == '+' || c == '-') && start + 1 < filter.length() && isDigit(filter.charAt(start
+                + 1)))) {
             return integer();
         }
         if (Character.isLetter(c) || c == '_') {
-            while (pos < filter.length() && (Character.isLetterOrDigit(filter.charAt(pos)) || filter.charAt(pos) == '_')) {
+            while (pos < filter.length() && (Character.isLetterOrDigit(filter.charAt(pos))
+                    || filter.charAt(pos) == '_')) {
                 pos++;
             }
             return new Token(Token.Kind.IDENTIFIER, filter.substring(start, pos), start, pos);

@@ -188,7 +188,8 @@ final class Parser {
                 return new Expr.Literal(token.start(), token.end(), FilterType.BOOL, Boolean.FALSE);
             case "null":
                 return new Expr.Literal(token.start(), token.end(), FilterType.NULL, null);
-            case "and": case "or": case "not": case "in": case "eq": case "ne": case "gt": case "ge": case "lt": case "le":
+            case "and": case "or": case "not": case "in":
+            case "eq": case "ne": case "gt": case "ge": case "lt": case "le":
                 throw expected("an expression", token);
             default:
                 Expr.Field field = Expr.Field.byName(token.text());

@@ -23,9 +23,9 @@ public final class ClientConnection {
         RELIABLE
     }
 
-    /** Un-acked messages a reliable connection may hold (spec 5.5). */
+    /** Un-acked messages a reliable connection may hold. */
     public static final int MAX_UNACKED_MESSAGES = 1000;
-    /** Un-acked bytes a reliable connection may hold (spec 5.5). */
+    /** Un-acked bytes a reliable connection may hold. */
     public static final long MAX_UNACKED_BYTES = 16L * 1024 * 1024;
     private static final int MAX_REMEMBERED_ACK_IDS = 10_000;
 
@@ -249,7 +249,8 @@ public final class ClientConnection {
     }
 
     /**
-     * Ends the connection for good: {@code finalFrame} (may be null) is the last frame sent, then the WebSocket is closed
+     * Ends the connection for good: {@code finalFrame} (may be null) is the last frame sent, then the WebSocket is
+     * closed
      * with {@code code} and {@code reason}, or dropped at once when {@code code} is negative. False when already ended.
      */
     public boolean end(String finalFrame, int code, String reason) {

@@ -4,7 +4,7 @@ import io.webpubsub.emulator.impl.Jsons;
 
 import java.util.Base64;
 
-/** Builds the service-to-client frames of the JSON subprotocols (spec 5.4). */
+/** Builds the service-to-client frames of the JSON subprotocols. */
 public final class Frames {
     private Frames() {
     }
@@ -60,7 +60,10 @@ public final class Frames {
         return "{\"type\":\"ack\",\"ackId\":" + ackId + ",\"success\":true}";
     }
 
-    /** A failed ack with an error name ({@code Forbidden}, {@code InternalServerError}, {@code Duplicate}, {@code BadRequest}). */
+    /**
+     * A failed ack with an error name ({@code Forbidden}, {@code InternalServerError}, {@code Duplicate}, {@code
+     * BadRequest}).
+     */
     public static String nack(long ackId, String name, String message) {
         return "{\"type\":\"ack\",\"ackId\":" + ackId + ",\"success\":false,\"error\":{\"name\":" + str(name)
                 + ",\"message\":" + str(message) + "}}";

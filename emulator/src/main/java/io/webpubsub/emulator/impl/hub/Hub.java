@@ -27,7 +27,9 @@ public final class Hub {
         this.name = name;
     }
 
-    /** Takes one of {@code limit} places for a {@code connect} event waiting on its handler; false when none is left. */
+    /**
+     * Takes one of {@code limit} places for a {@code connect} event waiting on its handler; false when none is left.
+     */
     public boolean startConnect(int limit) {
         if (pendingConnects.incrementAndGet() > limit) {
             pendingConnects.decrementAndGet();

@@ -7,8 +7,8 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * What one connection may do with groups: from its roles (exact, per-group and wildcard, spec 4.2) plus REST grants
- * and revocations (spec 2.1 #17–19). Revoking a group wins over a broader role; granting clears a revocation.
+ * What one connection may do with groups: from its roles (exact, per-group and wildcard) plus REST grants
+ * and revocations. Revoking a group wins over a broader role; granting clears a revocation.
  */
 public final class Permissions {
     /** The two group permissions. */
@@ -80,7 +80,8 @@ public final class Permissions {
                     r.exact.add(role.substring(k.role.length() + 1));
                 } else if (role.startsWith(k.patternRolePrefix)) {
                     if (++patterns > MAX_PATTERN_ROLES) {
-                        throw new IllegalArgumentException("At most " + MAX_PATTERN_ROLES + " wildcard group roles are allowed");
+                        throw new IllegalArgumentException("At most " + MAX_PATTERN_ROLES
+                                + " wildcard group roles are allowed");
                     }
                     r.patterns.add(compiler.compile(role.substring(k.patternRolePrefix.length())));
                 }
@@ -89,7 +90,7 @@ public final class Permissions {
         return p;
     }
 
-    /** Compiles a wildcard group pattern (spec 4.2) into a matcher. */
+    /** Compiles a wildcard group pattern into a matcher. */
     @FunctionalInterface
     public interface PatternCompiler {
         /** @throws IllegalArgumentException when the pattern is invalid */

@@ -7,7 +7,7 @@ import io.webpubsub.emulator.impl.hub.ClientConnection;
 import java.util.Set;
 import java.util.function.Predicate;
 
-/** Turns the OData {@code filter} parameter (spec 2.4) into a predicate over connections. */
+/** Turns the OData {@code filter} parameter into a predicate over connections. */
 final class Filters {
     private Filters() {
     }

@@ -38,10 +38,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 
-/** The REST data plane of api-version 2024-12-01 (spec 2): 25 operations under {@code /api}. */
+/** The REST data plane of api-version 2024-12-01: 25 operations under {@code /api}. */
 public final class RestApi {
     /** Accepted api-versions. */
-    public static final List<String> API_VERSIONS = List.of("2021-10-01", "2022-11-01", "2023-07-01", "2024-01-01", "2024-12-01");
+    public static final List<String> API_VERSIONS = List.of("2021-10-01", "2022-11-01", "2023-07-01", "2024-01-01",
+            "2024-12-01");
     /** Reason sent to clients closed through the REST API without a reason. */
     public static final String DEFAULT_CLOSE_REASON = "Closed by REST API.";
     private static final String SUPPORTED_VERSIONS = String.join(", ", API_VERSIONS);
@@ -77,11 +78,13 @@ public final class RestApi {
         routes.add(Route.of("POST", "hubs/{hub}/groups/{group}/:send", "sendToGroup",
                 c -> send(c, c.group(), c.hub().group(c.group()), true, true)));
         routes.add(Route.of("GET", "hubs/{hub}/groups/{group}/connections", "listConnectionsInGroup", this::listGroup));
-        routes.add(Route.of("DELETE", "hubs/{hub}/groups/{group}/connections/{connectionId}", "removeConnectionFromGroup",
+        routes.add(Route.of("DELETE", "hubs/{hub}/groups/{group}/connections/{connectionId}",
+                "removeConnectionFromGroup",
                 this::removeFromGroup));
         routes.add(Route.of("PUT", "hubs/{hub}/groups/{group}/connections/{connectionId}", "addConnectionToGroup",
                 this::addToGroup));
-        routes.add(Route.of("DELETE", "hubs/{hub}/permissions/{permission}/connections/{connectionId}", "revokePermission",
+        routes.add(Route.of("DELETE", "hubs/{hub}/permissions/{permission}/connections/{connectionId}",
+                "revokePermission",
                 c -> permission(c, "DELETE")));
         routes.add(Route.of("HEAD", "hubs/{hub}/permissions/{permission}/connections/{connectionId}", "checkPermission",
                 c -> permission(c, "HEAD")));
@@ -250,7 +253,8 @@ public final class RestApi {
             }
         }
         if (pathKnown) {
-            throw new RestException(405, "Error.MethodNotAllowed", "The method " + method + " is not allowed here.", "Request");
+            throw new RestException(405, "Error.MethodNotAllowed", "The method " + method + " is not allowed here.",
+                    "Request");
         }
         throw new RestException(404, "Error.NotFound", "The requested path is not part of the REST API.", "Request");
     }
@@ -306,24 +310,16 @@ public final class RestApi {
                     + "application/octet-stream or text/plain.", "Content-Type");
         }
         byte[] body = c.body();
-        if (type == Payload.DataType.JSON && !isJson(body)) {
+        if (type == Payload.DataType.JSON && !Jsons.isJson(body)) {
             throw RestException.badRequest("The body is not valid JSON.", "Request");
         }
         String where = group != null ? "REST send to group " + group
                 : c.var("userId") != null ? "REST send to user " + c.var("userId")
-                : c.var("connectionId") != null ? "REST send to connection " + c.var("connectionId") : "REST send to all";
+                : c.var("connectionId") != null ? "REST send to connection " + c.var("connectionId")
+                        : "REST send to all";
         engine.publish(hub.name(), where, targets, new Delivery(group, null, new Payload(type, body), ttlSeconds),
                 t -> !excluded.contains(t.id()) && filter.test(t));
         c.status = 202;
-    }
-
-    private static boolean isJson(byte[] body) {
-        try (var reader = Jsons.PROVIDER.createReader(new StringReader(new String(body, StandardCharsets.UTF_8)))) {
-            reader.readValue();
-            return true;
-        } catch (RuntimeException e) {
-            return false;
-        }
     }
 
     private static Predicate<ClientConnection> filter(String filter) throws RestException {
@@ -340,7 +336,8 @@ public final class RestApi {
         try (var reader = Jsons.PROVIDER.createReader(new StringReader(new String(c.body(), StandardCharsets.UTF_8)))) {
             body = reader.readObject();
         } catch (RuntimeException e) {
-            throw RestException.badRequest("The body must be a JSON object with groups and an optional filter.", "Request");
+            throw RestException.badRequest("The body must be a JSON object with groups and an optional filter.",
+                    "Request");
         }
         if (!(body.get("groups") instanceof JsonArray groups) || groups.isEmpty()) {
             throw RestException.badRequest("groups must be a non-empty array of group names.", "groups");
@@ -420,7 +417,8 @@ public final class RestApi {
         String group = c.group();
         List<ClientConnection> conns = c.hub().user(c.var("userId"));
         if (conns.isEmpty()) {
-            throw new RestException(404, "Info.User.NotExisted", "User `" + c.var("userId") + "` is not found.", "User");
+            throw new RestException(404, "Info.User.NotExisted", "User `" + c.var("userId") + "` is not found.",
+                    "User");
         }
         conns.forEach(conn -> engine.join(conn, group));
         c.status = 200;
@@ -441,7 +439,8 @@ public final class RestApi {
         }
         String target = c.query("targetName");
         if (target == null || target.isBlank() || target.length() > 1024) {
-            throw RestException.badRequest("targetName is required: the group name, 1 to 1024 characters.", "targetName");
+            throw RestException.badRequest("targetName is required: the group name, 1 to 1024 characters.",
+                    "targetName");
         }
         ClientConnection conn = hub.connection(c.var("connectionId"));
         switch (method) {
@@ -459,7 +458,8 @@ public final class RestApi {
             case "DELETE" -> {
                 if (conn != null) {
                     conn.permissions().revoke(kind, target);
-                    engine.trace().log(hub.name(), "revoked " + c.var("permission") + " on " + target + " from " + conn.id());
+                    engine.trace().log(hub.name(), "revoked " + c.var("permission") + " on " + target + " from "
+                            + conn.id());
                 }
                 c.noContent();
             }
@@ -487,7 +487,8 @@ public final class RestApi {
             }
         }
         String from = after;
-        List<ClientConnection> members = hub.group(group).stream().filter(m -> from == null || m.id().compareTo(from) > 0)
+        List<ClientConnection> members = hub.group(group).stream()
+                .filter(m -> from == null || m.id().compareTo(from) > 0)
                 .sorted(Comparator.comparing(ClientConnection::id)).toList();
         int take = Math.min(pageSize, top);
         JsonArrayBuilder value = Jsons.PROVIDER.createArrayBuilder();
@@ -526,9 +527,11 @@ public final class RestApi {
         String clientType = c.query("clientType");
         if (clientType != null && !clientType.equalsIgnoreCase("Default")) {
             if (clientType.equalsIgnoreCase("MQTT")) {
-                throw new RestException(400, "NotSupported", "MQTT clients are not supported by the emulator.", "clientType");
+                throw new RestException(400, "NotSupported", "MQTT clients are not supported by the emulator.",
+                        "clientType");
             }
-            throw RestException.badRequest("Invalid clientType '" + clientType + "': expected Default or MQTT.", "clientType");
+            throw RestException.badRequest("Invalid clientType '" + clientType + "': expected Default or MQTT.",
+                    "clientType");
         }
         for (String g : c.queries("group")) {
             RestCall.validGroup(g, "group");

@@ -19,6 +19,7 @@ final class RestException extends Exception {
     }
 
     static RestException connectionNotFound(String connectionId) {
-        return new RestException(404, "Info.Connection.NotExisted", "Connection `" + connectionId + "` is not found.", "Connection");
+        return new RestException(404, "Info.Connection.NotExisted", "Connection `" + connectionId + "` is not found.",
+                "Connection");
     }
 }

@@ -26,7 +26,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
- * Posts CloudEvents in binary mode to event handlers (spec 6): abuse-protection handshake before first use (cached),
+ * Posts CloudEvents in binary mode to event handlers: abuse-protection handshake before first use (cached),
  * signatures for every access key, retries on 408, 5xx and network errors with the configured delays.
  */
 public final class Upstream {
@@ -73,7 +73,8 @@ public final class Upstream {
      * @param origin supplies {@code WebHook-Request-Origin}: the emulator endpoint's {@code host:port} (known once the
      *               server listens)
      */
-    public Upstream(HttpClient client, List<String> keys, java.util.function.Supplier<String> origin, List<Duration> retryDelays, Duration timeout,
+    public Upstream(HttpClient client, List<String> keys, java.util.function.Supplier<String> origin,
+            List<Duration> retryDelays, Duration timeout,
                     ScheduledExecutorService scheduler, LiveTrace trace, Clock clock, FaultRules faults) {
         this.faults = faults;
         this.client = client;
@@ -119,7 +120,8 @@ public final class Upstream {
         });
     }
 
-    private HttpRequest eventRequest(String url, Source s, String ceType, String eventName, String contentType, byte[] body) {
+    private HttpRequest eventRequest(String url, Source s, String ceType, String eventName, String contentType,
+            byte[] body) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url))
                 .timeout(timeout)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
@@ -130,7 +132,8 @@ public final class Upstream {
                 .header("ce-type", ceType)
                 .header("ce-source", "/hubs/" + s.hub() + "/client/" + s.connectionId())
                 .header("ce-id", Long.toString(s.eventId()))
-                .header("ce-time", DateTimeFormatter.ISO_INSTANT.format(clock.instant().truncatedTo(ChronoUnit.SECONDS)))
+                .header("ce-time", DateTimeFormatter.ISO_INSTANT.format(clock.instant()
+                        .truncatedTo(ChronoUnit.SECONDS)))
                 .header("ce-signature", signature(s.connectionId()))
                 .header("ce-connectionId", s.connectionId())
                 .header("ce-hub", s.hub())
@@ -147,7 +150,7 @@ public final class Upstream {
         return b.build();
     }
 
-    /** {@code sha256=<hex>} for each key, comma-separated (spec 6.3). */
+    /** {@code sha256=<hex>} for each key, comma-separated. */
     public String signature(String connectionId) {
         return keys.stream().map(k -> "sha256=" + HexFormat.of().formatHex(Jwt.hmac(k, connectionId)))
                 .collect(Collectors.joining(","));
@@ -162,7 +165,8 @@ public final class Upstream {
         }
     }
 
-    private void attempt(HttpRequest request, Source source, String eventName, int attempt, CompletableFuture<Reply> result) {
+    private void attempt(HttpRequest request, Source source, String eventName, int attempt,
+            CompletableFuture<Reply> result) {
         FaultRules.Rule fault = faults.take(FaultRules.Target.UPSTREAM, eventName, source.hub());
         if (fault != null && fault.delay() != null && !fault.delay().isZero()) {
             scheduler.schedule(() -> call(request, fault).whenComplete((outcome, failure) ->
@@ -204,7 +208,7 @@ public final class Upstream {
         }
     }
 
-    /** Abuse protection (spec 6.2): OPTIONS, GET when OPTIONS gives 404; cached 1 min, backoff 1 s…1 min on failure. */
+    /** Abuse protection: OPTIONS, GET when OPTIONS gives 404; cached 1 min, backoff 1 s…1 min on failure. */
     CompletableFuture<Boolean> validate(String url) {
         Validation v = validations.computeIfAbsent(url, k -> new Validation());
         synchronized (v) {
@@ -239,17 +243,21 @@ public final class Upstream {
                 .header("ce-awpsversion", "1.0")
                 .build();
         String requestOrigin = origin.get();
-        String host = requestOrigin.contains(":") ? requestOrigin.substring(0, requestOrigin.lastIndexOf(':')) : requestOrigin;
+        String host = requestOrigin.contains(":") ? requestOrigin.substring(0, requestOrigin.lastIndexOf(':'))
+                : requestOrigin;
         return client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).handle((response, failure) -> {
             if (failure != null) {
-                trace.log(null, "abuse protection " + method + " " + url + " failed (" + failure.getClass().getSimpleName() + ")");
+                trace.log(null, "abuse protection " + method + " " + url + " failed (" + failure.getClass()
+                        .getSimpleName() + ")");
                 return -1;
             }
             int status = response.statusCode();
-            boolean allowed = status >= 200 && status < 300 && response.headers().allValues("WebHook-Allowed-Origin").stream()
+            boolean allowed = status >= 200 && status < 300 && response.headers().allValues("WebHook-Allowed-Origin")
+                    .stream()
                     .flatMap(h -> List.of(h.split(",")).stream()).map(String::trim)
                     .anyMatch(o -> o.equals("*") || o.equalsIgnoreCase(requestOrigin) || o.equalsIgnoreCase(host));
-            trace.log(null, "abuse protection " + method + " " + url + " -> " + status + (allowed ? " (allowed)" : " (refused)"));
+            trace.log(null, "abuse protection " + method + " " + url + " -> " + status + (allowed ? " (allowed)"
+                    : " (refused)"));
             return allowed ? 1 : status == 404 ? 404 : status;
         });
     }

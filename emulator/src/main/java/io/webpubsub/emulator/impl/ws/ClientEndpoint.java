@@ -37,7 +37,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The client WebSocket endpoint {@code /client/hubs/{hub}} and {@code /client/?hub=} (spec 4, 5): authenticates,
+ * The client WebSocket endpoint {@code /client/hubs/{hub}} and {@code /client/?hub=}: authenticates,
  * runs the blocking {@code connect} event, picks the subprotocol and upgrades; or recovers a reliable connection.
  */
 public final class ClientEndpoint {
@@ -69,6 +69,49 @@ public final class ClientEndpoint {
     }
 
     /** What the handshake knows before the {@code connect} event. */
+    /** Who a connection is and what it may do: from its token, then as the connect handler answers. */
+    private static final class Identity {
+        String userId;
+        List<String> roles;
+        List<String> groups;
+        String state;
+        String subprotocol;
+
+        static Identity of(Jwt token) {
+            Identity who = new Identity();
+            who.userId = token == null ? null : first(token.stringsClaim("sub"));
+            who.roles = token == null ? List.of() : token.stringsClaim("role");
+            who.groups = token == null ? List.of() : token.stringsClaim("webpubsub.group");
+            return who;
+        }
+
+        void answer(Upstream.Reply reply, List<String> offered) throws Refusal {
+            if (!reply.ok()) {
+                throw new Refusal(reply.status(), "The connect event handler refused the connection.");
+            }
+            state = reply.connectionState();
+            JsonObject body = connectBody(reply);
+            if (body == null) {
+                return;
+            }
+            if (body.containsKey("userId")) {
+                userId = body.isNull("userId") ? null : stringOf(body.get("userId"));
+            }
+            if (body.get("roles") instanceof jakarta.json.JsonArray a) {
+                roles = a.stream().map(Jwt::text).toList();
+            }
+            if (body.get("groups") instanceof jakarta.json.JsonArray a && !a.isEmpty()) {
+                groups = a.stream().map(Jwt::text).toList();
+            }
+            if (body.get("subprotocol") instanceof JsonString s && !s.getString().isEmpty()) {
+                subprotocol = s.getString();
+                if (!offered.contains(subprotocol)) {
+                    throw new Refusal(500, "The connect event handler chose a subprotocol the client did not offer.");
+                }
+            }
+        }
+    }
+
     private record Handshake(Request request, Response response, Callback callback, Fields query, String hub,
                              List<String> offered, Jwt token, ClientMessages.RawMode mode, String connectionId) {
     }
@@ -95,12 +138,39 @@ public final class ClientEndpoint {
     }
 
     private void upgrade(Request request, Response response, Callback callback, List<String> segments) throws Refusal {
-        Fields query;
+        Fields query = query(request);
+        String hub = hubName(segments, query).toLowerCase(Locale.ROOT);
+        if (!"websocket".equalsIgnoreCase(request.getHeaders().get(HttpHeader.UPGRADE))) {
+            throw new Refusal(400, "This endpoint accepts WebSocket requests only.");
+        }
+        List<String> offered = offeredSubprotocols(request);
+        String recoverId = query.getValue("awps_connection_id");
+        String recoverToken = query.getValue("awps_reconnection_token");
+        if (recoverId != null && recoverToken != null) {
+            recover(request, response, callback, engine.hub(hub), recoverId, recoverToken, offered);
+            return;
+        }
+        Jwt token = authenticate(request, query, hub);
+        Handshake h = new Handshake(request, response, callback, query, hub, offered, token, rawMode(query),
+                Engine.newConnectionId());
+        EventHandler connectHandler = engine.systemHandler(hub, "connect");
+        if (connectHandler == null) {
+            accept(h, null);
+        } else {
+            askConnectHandler(connectHandler, h);
+        }
+    }
+
+    private static Fields query(Request request) throws Refusal {
         try {
-            query = Request.extractQueryParameters(request);
+            return Request.extractQueryParameters(request);
         } catch (RuntimeException e) {
             throw new Refusal(400, "The query string has an invalid %-escape.");
         }
+    }
+
+    /** The hub of {@code /client/hubs/{hub}} or {@code /client/?hub=}, checked against the service's rules. */
+    private static String hubName(List<String> segments, Fields query) throws Refusal {
         String hubName;
         if (segments.size() == 2 && segments.get(0).equals("hubs")) {
             hubName = segments.get(1);
@@ -116,28 +186,14 @@ public final class ClientEndpoint {
         if (hubError != null) {
             throw new Refusal(400, hubError);
         }
-        if (!"websocket".equalsIgnoreCase(request.getHeaders().get(HttpHeader.UPGRADE))) {
-            throw new Refusal(400, "This endpoint accepts WebSocket requests only.");
-        }
-        String hub = hubName.toLowerCase(Locale.ROOT);
-        List<String> offered = offeredSubprotocols(request);
-        String recoverId = query.getValue("awps_connection_id");
-        String recoverToken = query.getValue("awps_reconnection_token");
-        if (recoverId != null && recoverToken != null) {
-            recover(request, response, callback, engine.hub(hub), recoverId, recoverToken, offered);
-            return;
-        }
-        Jwt token = authenticate(request, query, hub);
-        Handshake h = new Handshake(request, response, callback, query, hub, offered, token, rawMode(query),
-                Engine.newConnectionId());
-        EventHandler connectHandler = engine.systemHandler(hub, "connect");
-        if (connectHandler == null) {
-            accept(h, null);
-            return;
-        }
-        Hub counted = engine.hub(hub);
+        return hubName;
+    }
+
+    /** Posts the {@code connect} event and completes the handshake when the handler answers. */
+    private void askConnectHandler(EventHandler connectHandler, Handshake h) throws Refusal {
+        Hub counted = engine.hub(h.hub());
         if (!counted.startConnect(engine.settings().pendingConnectLimit())) {
-            engine.trace().log(hub, "client connection refused: too many connect events wait for the handler");
+            engine.trace().log(h.hub(), "client connection refused: too many connect events wait for the handler");
             throw new Refusal(429, "Too many connections wait for the connect event handler; retry later.");
         }
         connect(connectHandler, h).whenComplete((reply, failure) -> {
@@ -148,48 +204,27 @@ public final class ClientEndpoint {
                 }
                 accept(h, reply);
             } catch (Refusal r) {
-                refuse(response, callback, r);
+                refuse(h.response(), h.callback(), r);
             } catch (Throwable t) {
-                engine.trace().log(hub, "client handshake failed: " + t.getClass().getName());
-                refuse(response, callback, new Refusal(500, "Internal error."));
+                engine.trace().log(h.hub(), "client handshake failed: " + t.getClass().getName());
+                refuse(h.response(), h.callback(), new Refusal(500, "Internal error."));
             }
         });
     }
 
     /** Completes the handshake with the connect handler's {@code reply} (null without a connect handler). */
     private void accept(Handshake h, Upstream.Reply reply) throws Refusal {
-        Jwt token = h.token();
-        String userId = token == null ? null : first(token.stringsClaim("sub"));
-        List<String> roles = token == null ? List.of() : token.stringsClaim("role");
-        List<String> groups = token == null ? List.of() : token.stringsClaim("webpubsub.group");
+        Identity who = Identity.of(h.token());
+        if (reply != null) {
+            who.answer(reply, h.offered());
+        }
+        String chosen = who.subprotocol;
+        List<String> groups = who.groups;
+        List<String> roles = who.roles;
+        String userId = who.userId;
+        String state = who.state;
         ClientMessages.RawMode mode = h.mode();
         List<String> offered = h.offered();
-        String state = null;
-        String chosen = null;
-        if (reply != null) {
-            if (!reply.ok()) {
-                throw new Refusal(reply.status(), "The connect event handler refused the connection.");
-            }
-            state = reply.connectionState();
-            JsonObject body = connectBody(reply);
-            if (body != null) {
-                if (body.containsKey("userId")) {
-                    userId = body.isNull("userId") ? null : stringOf(body.get("userId"));
-                }
-                if (body.get("roles") instanceof jakarta.json.JsonArray a) {
-                    roles = a.stream().map(Jwt::text).toList();
-                }
-                if (body.get("groups") instanceof jakarta.json.JsonArray a && !a.isEmpty()) {
-                    groups = a.stream().map(Jwt::text).toList();
-                }
-                if (body.get("subprotocol") instanceof JsonString s && !s.getString().isEmpty()) {
-                    chosen = s.getString();
-                    if (!offered.contains(chosen)) {
-                        throw new Refusal(500, "The connect event handler chose a subprotocol the client did not offer.");
-                    }
-                }
-            }
-        }
         if (chosen == null) {
             chosen = offered.stream().filter(SUBPROTOCOLS::containsKey).findFirst().orElse(null);
         }
@@ -207,7 +242,8 @@ public final class ClientEndpoint {
         }
         Protocol protocol = chosen == null ? Protocol.RAW : SUBPROTOCOLS.getOrDefault(chosen, Protocol.RAW);
         ClientConnection c = new ClientConnection(h.connectionId(), h.hub(), userId, protocol, chosen, permissions,
-                state, engine.settings().outboundQueueLimit(), engine.settings().outboundQueueBytes(), engine::overflow);
+                state, engine.settings().outboundQueueLimit(), engine.settings().outboundQueueBytes(),
+                        engine::overflow);
         if (protocol == Protocol.RAW) {
             messages.rawMode(c, mode);
         }
@@ -312,7 +348,8 @@ public final class ClientEndpoint {
         JsonObjectBuilder h = Jsons.PROVIDER.createObjectBuilder();
         headers.forEach((k, v) -> h.add(k, stringArray(v)));
         JsonObject body = Jsons.PROVIDER.createObjectBuilder().add("claims", claims).add("query", q).add("headers", h)
-                .add("subprotocols", stringArray(offered)).add("clientCertificates", Jsons.PROVIDER.createArrayBuilder()).build();
+                .add("subprotocols", stringArray(offered)).add("clientCertificates",
+                        Jsons.PROVIDER.createArrayBuilder()).build();
         Upstream.Source source = new Upstream.Source(hs.hub(), hs.connectionId(), userId, null, null, 0);
         // the whole exchange, retries included, is bounded so that a place of the pending-connect limit always returns
         return engine.upstream().post(handler, source, "azure.webpubsub.sys.connect", "connect",
@@ -324,7 +361,8 @@ public final class ClientEndpoint {
         if (reply.status() == 204 || reply.body().length == 0) {
             return null;
         }
-        try (var reader = Jsons.PROVIDER.createReader(new StringReader(new String(reply.body(), StandardCharsets.UTF_8)))) {
+        try (var reader = Jsons.PROVIDER.createReader(new StringReader(new String(reply.body(),
+                StandardCharsets.UTF_8)))) {
             JsonValue v = reader.readValue();
             if (v.getValueType() == JsonValue.ValueType.NULL) {
                 return null;

@@ -20,7 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Locale;
 
-/** Handles what clients send: the JSON subprotocol messages (spec 5.3) and raw frames (spec 5.2). */
+/** Handles what clients send: the JSON subprotocol messages and raw frames. */
 final class ClientMessages {
     private static final int INVALID_PAYLOAD = 1007;
     private static final int UNSUPPORTED_DATA = 1003;
@@ -211,7 +211,8 @@ final class ClientMessages {
                         engine.hub(c.hub()).group(mode.group()), new Delivery(mode.group(), c.userId(), payload),
                         target -> !(mode.noEcho() && target == c));
             } else {
-                engine.trace().log(c.hub(), "connection " + c.id() + " may not send to group " + mode.group() + "; frame dropped");
+                engine.trace().log(c.hub(), "connection " + c.id() + " may not send to group " + mode.group()
+                        + "; frame dropped");
             }
             return;
         }
@@ -227,7 +228,7 @@ final class ClientMessages {
         });
     }
 
-    /** The payload of a user-event reply (spec 6.6), or null when there is no body. */
+    /** The payload of a user-event reply, or null when there is no body. */
     private static Payload replyPayload(Upstream.Reply reply) {
         if (reply.body() == null || reply.body().length == 0) {
             return null;
@@ -237,19 +238,10 @@ final class ClientMessages {
             String ct = reply.contentType() == null ? "" : reply.contentType().toLowerCase(Locale.ROOT);
             type = ct.startsWith("text/") ? DataType.TEXT : ct.contains("json") ? DataType.JSON : DataType.BINARY;
         }
-        if (type == DataType.JSON && !isJson(reply.body())) {
+        if (type == DataType.JSON && !Jsons.isJson(reply.body())) {
             type = DataType.TEXT;
         }
         return new Payload(type, reply.body());
-    }
-
-    private static boolean isJson(byte[] body) {
-        try (var reader = Jsons.PROVIDER.createReader(new StringReader(new String(body, StandardCharsets.UTF_8)))) {
-            reader.readValue();
-            return true;
-        } catch (RuntimeException e) {
-            return false;
-        }
     }
 
     private static Payload payload(JsonObject m) {

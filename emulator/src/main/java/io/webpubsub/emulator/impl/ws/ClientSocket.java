@@ -20,7 +20,8 @@ public final class ClientSocket implements Session.Listener.AutoDemanding, Trans
     private final String refusal;
     private volatile Session session;
 
-    private ClientSocket(Engine engine, ClientMessages messages, ClientConnection connection, List<String> initialGroups,
+    private ClientSocket(Engine engine, ClientMessages messages, ClientConnection connection,
+            List<String> initialGroups,
                          boolean recovery, String refusal) {
         this.engine = engine;
         this.messages = messages;
@@ -31,7 +32,8 @@ public final class ClientSocket implements Session.Listener.AutoDemanding, Trans
     }
 
     /** A socket for a new connection. */
-    static ClientSocket opening(Engine engine, ClientMessages messages, ClientConnection c, List<String> initialGroups) {
+    static ClientSocket opening(Engine engine, ClientMessages messages, ClientConnection c,
+            List<String> initialGroups) {
         return new ClientSocket(engine, messages, c, initialGroups, false, null);
     }
 
@@ -40,7 +42,7 @@ public final class ClientSocket implements Session.Listener.AutoDemanding, Trans
         return new ClientSocket(engine, messages, c, List.of(), true, null);
     }
 
-    /** A socket that is closed with 1008 as soon as it opens (failed recovery, spec 5.5). */
+    /** A socket that is closed with 1008 as soon as it opens (failed recovery). */
     static ClientSocket refused(String reason) {
         return new ClientSocket(null, null, null, List.of(), false, reason);
     }

@@ -27,7 +27,7 @@ class ConnectionFilterTest {
 
     static Stream<Arguments> matches() {
         return Stream.of(
-                // the spec's examples
+                // the examples of the service's filter documentation
                 row("'group1' in groups or 'group2' in groups", ALICE, true),
                 row("'group1' in groups or 'group2' in groups", BOB, true),
                 row("'group1' in groups or 'group2' in groups", ANON, false),

@@ -8,6 +8,8 @@ import io.webpubsub.mp.events.ConnectedEvent;
 import io.webpubsub.mp.events.DisconnectedEvent;
 import io.webpubsub.mp.events.EventData;
 import io.webpubsub.mp.events.EventRejectedException;
+import io.webpubsub.mp.events.GroupJoinedEvent;
+import io.webpubsub.mp.events.GroupLeftEvent;
 import io.webpubsub.mp.events.UserEvent;
 import io.webpubsub.mp.events.UserEventHandler;
 import io.webpubsub.mp.events.UserEventResponse;
@@ -19,8 +21,8 @@ import java.util.List;
 /**
  * The chat hub's upstream side. Connect: the user named in the query ({@code ?user=alice&room=r1}) becomes the
  * connection's userId and joins group {@code room}; no user is refused with 401. User events: {@code echo}
- * replies with the same kind of data, prefixed for text; {@code silent} gets no reply. Connected and
- * disconnected are recorded in the {@link EventLog}.
+ * replies with the same kind of data, prefixed for text; {@code silent} gets no reply. Connected,
+ * disconnected, joined and left are recorded in the {@link EventLog}.
  */
 @ApplicationScoped
 @WebPubSubHub("chat")
@@ -65,5 +67,15 @@ public class ChatEvents implements ConnectHandler, UserEventHandler {
     void disconnected(@Observes @WebPubSubHub("chat") DisconnectedEvent event) {
         log.add("disconnected " + event.context().connectionId() + " " + event.context().userId().orElse("-")
                 + " " + event.reason());
+    }
+
+    void joined(@Observes @WebPubSubHub("chat") GroupJoinedEvent event) {
+        log.add("joined " + event.context().connectionId() + " " + event.group() + " "
+                + event.context().userId().orElse("-"));
+    }
+
+    void left(@Observes @WebPubSubHub("chat") GroupLeftEvent event) {
+        log.add("left " + event.context().connectionId() + " " + event.group() + " "
+                + event.context().userId().orElse("-"));
     }
 }

@@ -22,7 +22,7 @@ public final class AppConfig {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("it.smoke.greeting", SMOKE_GREETING);
         p.put("azure.webpubsub.connection-string", connectionString);
-        p.put("azure.webpubsub.hubs.chat.upstream.system-events", "connect,connected,disconnected");
+        p.put("azure.webpubsub.hubs.chat.upstream.system-events", "connect,connected,disconnected,joined,left");
         p.put("azure.webpubsub.hubs.chat.upstream.user-event-pattern", "*");
         // the hubs of the readiness and fault-tolerance scenarios, on their own local services; one configuration
         // for every test class, so Quarkus starts the app once

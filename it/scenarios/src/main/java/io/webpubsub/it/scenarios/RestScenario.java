@@ -42,7 +42,7 @@ public interface RestScenario extends Deployed {
 
     /**
      * Asserts a text message the app sent to a group: subprotocol clients get it as a group message with the
-     * group's name and no sender (spec 5.4).
+     * group's name and no sender.
      */
     static void assertGroupText(String group, String expected, JsonObject message) {
         assertEquals("group", message.getString("from"), message.toString());

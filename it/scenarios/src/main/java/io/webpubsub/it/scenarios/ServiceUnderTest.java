@@ -67,7 +67,8 @@ public final class ServiceUnderTest {
 
     /**
      * Sends the hub's upstream events to this URL template ({@code {hub}} and {@code {event}} filled in by the
-     * service): user events of any name, and connect, connected and disconnected. A real resource is configured
+     * service): user events of any name, and connect, connected, disconnected, joined and left. A real resource is
+     * configured
      * in the Azure portal instead: there, the scenario is skipped unless {@code AZURE_WEBPUBSUB_EVENT_HANDLER} says
      * the resource's handler already points at the app.
      */
@@ -78,6 +79,6 @@ public final class ServiceUnderTest {
             return;
         }
         emulator.eventHandlers(hub, List.of(EventHandler.url(urlTemplate).userEvents("*")
-                .systemEvents("connect", "connected", "disconnected")));
+                .systemEvents("connect", "connected", "disconnected", "joined", "left")));
     }
 }

@@ -68,6 +68,20 @@ public interface UpstreamScenarios extends Deployed {
     }
 
     @Test
+    default void groupJoinedAndLeftObserversFire() {
+        String user = Names.unique("gil");
+        String room = Names.unique("room");
+        String connectionId;
+        try (WsClient gil = WsClient.connect(chatUrl("user=" + user + "&room=" + room))) {
+            connectionId = gil.connectionId();
+            Names.eventually("the joined observer saw " + connectionId + " join " + room,
+                    () -> app().events().contains("joined " + connectionId + " " + room + " " + user));
+        }
+        Names.eventually("the left observer saw " + connectionId + " leave " + room,
+                () -> app().events().contains("left " + connectionId + " " + room + " " + user));
+    }
+
+    @Test
     default void connectedAndDisconnectedObserversFire() {
         String user = Names.unique("fay");
         String connectionId;
@@ -95,7 +109,7 @@ public interface UpstreamScenarios extends Deployed {
         assertTrue(app().events().stream().noneMatch(l -> l.contains(forged)), "the forged event reached a bean");
     }
 
-    /** A {@code connected} event shaped as the service sends it (spec section 6), with this signature. */
+    /** A {@code connected} event shaped as the service sends it, with this signature. */
     private AppClient.Answer postConnected(String connectionId, String signature) {
         String origin = java.net.URI.create(ConnectionStrings.endpoint(service().connectionString())).getHost();
         java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(

@@ -1,4 +1,4 @@
-package io.webpubsub.mp.impl;
+package io.webpubsub.mp.models;
 
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
@@ -8,7 +8,7 @@ import jakarta.json.bind.JsonbException;
  * Serialises message objects with JSON-B. Kept apart from the model classes so that applications without JSON-B
  * (e.g. Quarkus with Jackson) can use every other part of the library: only this class links to JSON-B.
  */
-public final class JsonbSupport {
+final class JsonbSupport {
 
     private static volatile Jsonb jsonb;
 
@@ -21,7 +21,7 @@ public final class JsonbSupport {
      * @throws IllegalArgumentException if JSON-B cannot serialise it
      * @throws IllegalStateException if no JSON-B implementation is available
      */
-    public static String toJson(Object value) {
+    static String toJson(Object value) {
         try {
             return jsonb().toJson(value);
         } catch (JsonbException e) {

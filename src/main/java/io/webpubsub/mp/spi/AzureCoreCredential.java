@@ -1,4 +1,4 @@
-package io.webpubsub.mp.impl.azure;
+package io.webpubsub.mp.spi;
 
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -8,14 +8,12 @@ import com.azure.core.credential.TokenCredential;
 import com.azure.core.credential.TokenRequestContext;
 import com.azure.identity.DefaultAzureCredentialBuilder;
 
-import io.webpubsub.mp.spi.WebPubSubAccessToken;
-import io.webpubsub.mp.spi.WebPubSubTokenCredential;
 
 /**
  * Adapts an azure-core {@link TokenCredential} (by default azure-identity's {@code DefaultAzureCredential},
  * created on first use) to {@link WebPubSubTokenCredential}. Only loaded when azure-identity is present.
  */
-public final class AzureCoreCredential implements WebPubSubTokenCredential {
+final class AzureCoreCredential implements WebPubSubTokenCredential {
 
     private final Supplier<TokenCredential> factory;
     private volatile TokenCredential credential;
@@ -23,14 +21,14 @@ public final class AzureCoreCredential implements WebPubSubTokenCredential {
     /**
      * @param factory creates the azure-core credential on first use
      */
-    public AzureCoreCredential(Supplier<TokenCredential> factory) {
+    AzureCoreCredential(Supplier<TokenCredential> factory) {
         this.factory = Objects.requireNonNull(factory, "factory");
     }
 
     /**
      * @return an adapter over {@code new DefaultAzureCredentialBuilder().build()}
      */
-    public static AzureCoreCredential defaultAzureCredential() {
+    static AzureCoreCredential defaultAzureCredential() {
         return new AzureCoreCredential(() -> new DefaultAzureCredentialBuilder().build());
     }
 

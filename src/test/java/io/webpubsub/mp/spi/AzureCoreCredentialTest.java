@@ -1,4 +1,4 @@
-package io.webpubsub.mp.impl.azure;
+package io.webpubsub.mp.spi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,8 +13,6 @@ import org.junit.jupiter.api.Test;
 import com.azure.core.credential.AccessToken;
 import com.azure.core.credential.TokenCredential;
 
-import io.webpubsub.mp.spi.AzureIdentityCredentials;
-import io.webpubsub.mp.spi.WebPubSubAccessToken;
 import reactor.core.publisher.Mono;
 
 class AzureCoreCredentialTest {

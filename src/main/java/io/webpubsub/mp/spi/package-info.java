@@ -1,0 +1,7 @@
+/**
+ * SPI: what an application or integration implements or plugs in — token credentials
+ * ({@link io.webpubsub.mp.spi.WebPubSubTokenCredential}, azure-identity through
+ * {@link io.webpubsub.mp.spi.AzureIdentityCredentials}) and an embedded local service
+ * ({@link io.webpubsub.mp.spi.LocalServiceProvider}). A contract: changes follow semantic versioning.
+ */
+package io.webpubsub.mp.spi;

@@ -70,11 +70,9 @@ public final class HubReadinessCheck implements InvocationHandler, AutoCloseable
      * @return the check's response
      */
     public HealthCheckResponse call() {
-        // Payara runs health checks on a thread whose context class loader is not the application's, where
-        // MicroProfile Config would not see the application's configuration
         Thread thread = Thread.currentThread();
         ClassLoader before = thread.getContextClassLoader();
-        thread.setContextClassLoader(APP_LOADER);
+        thread.setContextClassLoader(StartupClassLoader.get(APP_LOADER));
         try {
             return respond();
         } finally {

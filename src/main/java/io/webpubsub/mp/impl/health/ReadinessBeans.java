@@ -2,6 +2,7 @@ package io.webpubsub.mp.impl.health;
 
 import java.util.List;
 
+import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.inject.build.compatible.spi.SyntheticComponents;
 import jakarta.inject.Singleton;
 
@@ -24,5 +25,7 @@ final class ReadinessBeans {
                     .withParam(HubReadinessCheck.HUB, hub)
                     .createWith(HubReadinessCheck.Creator.class).disposeWith(HubReadinessCheck.Disposer.class);
         }
+        components.addObserver(Object.class).qualifier(Initialized.Literal.APPLICATION)
+                .observeWith(StartupClassLoader.class);
     }
 }

@@ -305,7 +305,7 @@ class JsonProtocolTest {
             a.nextJson();
             assertEquals("1007 Invalid message: ackId must be an unsigned integer", a.awaitClose());
         }
-        assertEquals(404, rest.call("HEAD", "/api/hubs/" + hub + "/users/m" + V).statusCode());
+        assertEquals(404, rest.awaitStatus(404, "HEAD", "/api/hubs/" + hub + "/users/m" + V));
     }
 
     @Test

@@ -52,6 +52,27 @@ public final class Rest {
         return call(method, pathAndQuery, null, null);
     }
 
+    /**
+     * Repeats a body-less call every 20 ms until it answers {@code expected}, for at most 5 s: for state the
+     * emulator changes after answering the client (a closed connection leaves its user and groups shortly after).
+     *
+     * @return the last status
+     */
+    public int awaitStatus(int expected, String method, String pathAndQuery) {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+        int status = call(method, pathAndQuery).statusCode();
+        while (status != expected && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return status;
+            }
+            status = call(method, pathAndQuery).statusCode();
+        }
+        return status;
+    }
+
     public static HttpResponse<String> send(HttpRequest request) {
         try {
             return HTTP.send(request, HttpResponse.BodyHandlers.ofString());

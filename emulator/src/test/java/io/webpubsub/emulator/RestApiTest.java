@@ -158,8 +158,11 @@ class RestApiTest {
     void sendBodyLimitIsOneMebibyte() {
         String hub = hub();
         assertEquals(202, rest.call("POST", "/api/hubs/" + hub + "/:send" + V, "text/plain", "a".repeat(1024 * 1024)).statusCode());
-        assertError(rest.call("POST", "/api/hubs/" + hub + "/:send" + V, "text/plain", "a".repeat(1024 * 1024 + 1)), 413,
-                "Error.PayloadTooLarge", "The request body exceeds 1 MiB.", "Request");
+        // the client is still writing when the emulator refuses: it must get the answer, not a reset, every time
+        for (int i = 0; i < 3; i++) {
+            assertError(rest.call("POST", "/api/hubs/" + hub + "/:send" + V, "text/plain", "a".repeat(1024 * 1024 + 1)),
+                    413, "Error.PayloadTooLarge", "The request body exceeds 1 MiB.", "Request");
+        }
     }
 
     @Test

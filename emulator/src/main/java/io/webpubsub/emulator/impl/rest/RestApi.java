@@ -114,6 +114,13 @@ public final class RestApi {
     }
 
     /**
+     * A body declared up to this size is read and dropped before its 413 answer: closing a connection with unread
+     * data resets it, and a client still writing (an SDK sending a message over the limit) would lose the answer.
+     * Larger declared bodies are refused at once and their connection closed.
+     */
+    private static final long DRAIN_LIMIT = 4L * RestCall.MAX_BODY;
+
+    /**
      * Handles a request under {@code /api}; {@code segments} are the decoded path segments after it. No thread waits
      * for the client: a refused request is answered before its body is read and its connection closed, a body larger
      * than {@link RestCall#MAX_BODY} is refused from its {@code Content-Length}, and the body is read asynchronously
@@ -125,7 +132,11 @@ public final class RestApi {
         try {
             call = accept(request, segments);
         } catch (RestException e) {
-            refuse(request, response, callback, null, e, request.getLength() != 0);
+            if (e.status == 413 && request.getLength() <= DRAIN_LIMIT) {
+                discard(request, () -> refuse(request, response, callback, null, e, false));
+            } else {
+                refuse(request, response, callback, null, e, request.getLength() != 0);
+            }
             return;
         }
         if (request.getLength() == 0) {
@@ -141,6 +152,25 @@ public final class RestApi {
                 refuse(request, response, callback, call, e, true);
             }
         });
+    }
+
+    /**
+     * Reads and drops the rest of a request body without holding a thread, then runs {@code then}; a client that
+     * stops sending is cut off by the connector's idle timeout.
+     */
+    private static void discard(Request request, Runnable then) {
+        while (true) {
+            Content.Chunk chunk = request.read();
+            if (chunk == null) {
+                request.demand(() -> discard(request, then));
+                return;
+            }
+            chunk.release();
+            if (Content.Chunk.isFailure(chunk) || chunk.isLast()) {
+                then.run();
+                return;
+            }
+        }
     }
 
     /** Routing, authentication and the checks that need no body. */

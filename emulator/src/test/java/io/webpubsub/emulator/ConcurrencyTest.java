@@ -63,7 +63,8 @@ class ConcurrencyTest {
         int messages = 10;
         String hub = "conc";
         List<String> roles = List.of("webpubsub.joinLeaveGroup", "webpubsub.sendToGroup");
-        List<WsClient> ws = parallel(clients, i -> WsClient.connect(rest.clientUrl(hub, "user" + i, roles, List.of()), JSON));
+        List<WsClient> ws = parallel(clients, i -> WsClient.connect(rest.clientUrl(hub, "user" + i, roles,
+                List.of()), JSON));
         try {
             List<String> ids = ws.stream().map(c -> c.nextJson().getString("connectionId")).toList();
             parallel(clients, i -> {
@@ -74,7 +75,8 @@ class ConcurrencyTest {
             assertEquals(Set.copyOf(ids), listGroup(hub, "shared"));
             parallel(clients, i -> {
                 for (int m = 0; m < messages; m++) {
-                    ws.get(i).send("{\"type\":\"sendToGroup\",\"group\":\"shared\",\"dataType\":\"text\",\"data\":\"" + i + ":" + m + "\"}");
+                    ws.get(i).send("{\"type\":\"sendToGroup\",\"group\":\"shared\",\"dataType\":\"text\",\"data\":\""
+                            + i + ":" + m + "\"}");
                 }
                 return null;
             });
@@ -96,7 +98,8 @@ class ConcurrencyTest {
                     ws.get(i).send("{\"type\":\"leaveGroup\",\"group\":\"shared\",\"ackId\":2}");
                     ws.get(i).nextText();
                 } else if (i % 4 == 1) {
-                    assertEquals(204, rest.call("DELETE", "/api/hubs/" + hub + "/groups/shared/connections/" + ids.get(i) + V).statusCode());
+                    assertEquals(204, rest.call("DELETE", "/api/hubs/" + hub + "/groups/shared/connections/"
+                            + ids.get(i) + V).statusCode());
                 }
                 return null;
             });
@@ -107,7 +110,8 @@ class ConcurrencyTest {
                 }
             }
             assertEquals(remaining, listGroup(hub, "shared"));
-            parallel(clients, i -> rest.call("DELETE", "/api/hubs/" + hub + "/connections/" + ids.get(i) + V).statusCode());
+            parallel(clients, i -> rest.call("DELETE", "/api/hubs/" + hub + "/connections/" + ids.get(i) + V)
+                    .statusCode());
             assertEquals(Set.of(), listGroup(hub, "shared"));
             assertEquals(404, rest.call("HEAD", "/api/hubs/" + hub + "/groups/shared" + V).statusCode());
             for (int i = 0; i < clients; i++) {
@@ -120,7 +124,8 @@ class ConcurrencyTest {
 
     private static Set<String> listGroup(String hub, String group) {
         return Rest.json(rest.call("GET", "/api/hubs/" + hub + "/groups/" + group + "/connections" + V).body())
-                .getJsonArray("value").stream().map(v -> v.asJsonObject().getString("connectionId")).collect(Collectors.toSet());
+                .getJsonArray("value").stream().map(v -> v.asJsonObject().getString("connectionId"))
+                        .collect(Collectors.toSet());
     }
 
     @Test
@@ -139,14 +144,16 @@ class ConcurrencyTest {
             int count = 120;
             long start = System.nanoTime();
             for (int i = 0; i < count; i++) {
-                assertEquals(202, rest.call("POST", "/api/hubs/" + hub + "/:send" + V, "text/plain", i + chunk).statusCode());
+                assertEquals(202, rest.call("POST", "/api/hubs/" + hub + "/:send" + V, "text/plain", i + chunk)
+                        .statusCode());
             }
             for (int i = 0; i < count; i++) {
                 String data = fast.nextJson().getString("data");
                 assertTrue(data.startsWith(i + "x"), "message " + i);
             }
             assertTrue(System.nanoTime() - start < 30_000_000_000L);
-            for (int i = 0; i < 100 && rest.call("HEAD", "/api/hubs/" + hub + "/users/slow" + V).statusCode() == 200; i++) {
+            for (int i = 0; i < 100 && rest.call("HEAD", "/api/hubs/" + hub + "/users/slow" + V)
+                    .statusCode() == 200; i++) {
                 Thread.sleep(50);
             }
             assertEquals(404, rest.call("HEAD", "/api/hubs/" + hub + "/users/slow" + V).statusCode());

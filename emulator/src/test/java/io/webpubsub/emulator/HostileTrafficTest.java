@@ -207,7 +207,8 @@ class HostileTrafficTest {
 
     private static String clientToken(String endpoint, String user) {
         long now = java.time.Instant.now().getEpochSecond();
-        return Jwt.sign(Jsons.PROVIDER.createObjectBuilder().add("aud", endpoint + "/client/hubs/flood").add("sub", user)
+        return Jwt.sign(Jsons.PROVIDER.createObjectBuilder().add("aud", endpoint + "/client/hubs/flood")
+                .add("sub", user)
                 .add("iat", now).add("exp", now + 600).build(), WebPubSubEmulator.DEFAULT_ACCESS_KEY);
     }
 

@@ -74,7 +74,8 @@ class JsonProtocolTest {
                 "Bearer " + token, JSON)) {
             assertEquals("hdr", c.nextJson().getString("userId"));
         }
-        try (WsClient c = WsClient.connect(emulator.endpoint().replace("http", "ws") + "/client?hub=QHub&access_token=" + token, JSON)) {
+        try (WsClient c = WsClient.connect(emulator.endpoint().replace("http", "ws") + "/client?hub=QHub&access_token="
+                + token, JSON)) {
             assertEquals("hdr", c.nextJson().getString("userId"));
         }
     }
@@ -89,7 +90,8 @@ class JsonProtocolTest {
         String wrongKey = new Rest(emulator, "K".repeat(40)).clientToken("h1", "u", List.of(), List.of());
         assertEquals(401, WsClient.handshakeStatus(ws + "/client/hubs/h1?access_token=" + wrongKey, JSON));
         long now = Instant.now().getEpochSecond();
-        String expired = Jwt.sign(Jsons.PROVIDER.createObjectBuilder().add("aud", emulator.endpoint() + "/client/hubs/h1")
+        String expired = Jwt.sign(Jsons.PROVIDER.createObjectBuilder()
+                .add("aud", emulator.endpoint() + "/client/hubs/h1")
                 .add("exp", now - 301).build(), WebPubSubEmulator.DEFAULT_ACCESS_KEY);
         assertEquals(401, WsClient.handshakeStatus(ws + "/client/hubs/h1?access_token=" + expired, JSON));
         String badGroup = rest.clientToken("h1", "u", List.of(), List.of(" "));
@@ -121,7 +123,8 @@ class JsonProtocolTest {
         String ws = emulator.endpoint().replace("http", "ws");
         try (WsClient c = WsClient.connect(ws + "/client/hubs/open", JSON)) {
             String connected = c.nextText();
-            assertTrue(connected.startsWith("{\"type\":\"system\",\"event\":\"connected\",\"userId\":null,\"connectionId\":\""),
+            assertTrue(connected.startsWith("{\"type\":\"system\",\"event\":\"connected\",\"userId\":null,"
+                    + "\"connectionId\":\""),
                     connected);
         }
         assertEquals(401, WsClient.handshakeStatus(ws + "/client/hubs/closed", JSON));
@@ -148,22 +151,27 @@ class JsonProtocolTest {
             b.send("{\"type\":\"joinGroup\",\"group\":\"g\",\"ackId\":1}");
             assertEquals(ack(1), b.nextText());
             a.send("{\"type\":\"sendToGroup\",\"group\":\"g\",\"ackId\":2,\"dataType\":\"text\",\"data\":\"hi\"}");
-            String expected = "{\"type\":\"message\",\"from\":\"group\",\"group\":\"g\",\"fromUserId\":\"bob\",\"dataType\":\"text\",\"data\":\"hi\"}";
+            String expected = "{\"type\":\"message\",\"from\":\"group\",\"group\":\"g\",\"fromUserId\":\"bob\","
+                    + "\"dataType\":\"text\",\"data\":\"hi\"}";
             assertEquals(expected, a.nextText());
             assertEquals(ack(2), a.nextText());
             assertEquals(expected, b.nextText());
             a.send("{\"type\":\"sendToGroup\",\"group\":\"g\",\"ackId\":3,\"noEcho\":true,\"data\":{\"n\":[1,2]}}");
             assertEquals(ack(3), a.nextText());
-            assertEquals("{\"type\":\"message\",\"from\":\"group\",\"group\":\"g\",\"fromUserId\":\"bob\",\"dataType\":\"json\",\"data\":{\"n\":[1,2]}}",
+            assertEquals("{\"type\":\"message\",\"from\":\"group\",\"group\":\"g\",\"fromUserId\":\"bob\","
+                    + "\"dataType\":\"json\",\"data\":{\"n\":[1,2]}}",
                     b.nextText());
             a.send("{\"type\":\"sendToGroup\",\"group\":\"g\",\"ackId\":4,\"ttlSeconds\":301,\"data\":1}");
             assertEquals("{\"type\":\"ack\",\"ackId\":4,\"success\":false,\"error\":{\"name\":\"BadRequest\","
                     + "\"message\":\"'ttlSeconds' must be a whole number of seconds from 0 to 300.\"}}", a.nextText());
-            a.send("{\"type\":\"sendToGroup\",\"group\":\"g\",\"ackId\":5,\"ttlSeconds\":30,\"noEcho\":true,\"data\":2}");
+            a.send("{\"type\":\"sendToGroup\",\"group\":\"g\",\"ackId\":5,\"ttlSeconds\":30,\"noEcho\":true,"
+                    + "\"data\":2}");
             assertEquals(ack(5), a.nextText());
             assertEquals(2, b.nextJson().getInt("data"));
-            a.send("{\"type\":\"sendToGroup\",\"group\":\"g\",\"noEcho\":true,\"dataType\":\"binary\",\"data\":\"AQID\"}");
-            assertEquals("{\"type\":\"message\",\"from\":\"group\",\"group\":\"g\",\"fromUserId\":\"bob\",\"dataType\":\"binary\",\"data\":\"AQID\"}",
+            a.send("{\"type\":\"sendToGroup\",\"group\":\"g\",\"noEcho\":true,\"dataType\":\"binary\","
+                    + "\"data\":\"AQID\"}");
+            assertEquals("{\"type\":\"message\",\"from\":\"group\",\"group\":\"g\",\"fromUserId\":\"bob\","
+                    + "\"dataType\":\"binary\",\"data\":\"AQID\"}",
                     b.nextText());
             a.assertNoFrame(200);
             b.send("{\"type\":\"leaveGroup\",\"group\":\"g\",\"ackId\":2}");
@@ -186,12 +194,14 @@ class JsonProtocolTest {
     void duplicateAckIdsAreDetectedOnlyAfterSuccess() {
         try (WsClient a = json(hub(), "d", List.of("webpubsub.joinLeaveGroup.ok"), List.of())) {
             a.send("{\"type\":\"joinGroup\",\"group\":\"nope\",\"ackId\":7}");
-            assertEquals("{\"type\":\"ack\",\"ackId\":7,\"success\":false,\"error\":{\"name\":\"Forbidden\",\"message\":"
+            assertEquals("{\"type\":\"ack\",\"ackId\":7,\"success\":false,\"error\":{\"name\":\"Forbidden\","
+                    + "\"message\":"
                     + "\"The connection does not have permission to join group 'nope'.\"}}", a.nextText());
             a.send("{\"type\":\"joinGroup\",\"group\":\"ok\",\"ackId\":7}");
             assertEquals(ack(7), a.nextText());
             a.send("{\"type\":\"leaveGroup\",\"group\":\"ok\",\"ackId\":7}");
-            assertEquals("{\"type\":\"ack\",\"ackId\":7,\"success\":false,\"error\":{\"name\":\"Duplicate\",\"message\":"
+            assertEquals("{\"type\":\"ack\",\"ackId\":7,\"success\":false,\"error\":{\"name\":\"Duplicate\","
+                    + "\"message\":"
                     + "\"Message with ack-id: 7 has been processed\"}}", a.nextText());
         }
     }
@@ -202,12 +212,15 @@ class JsonProtocolTest {
             a.send("{\"type\":\"joinGroup\",\"group\":\"\",\"ackId\":1}");
             assertEquals("BadRequest", a.nextJson().getJsonObject("error").getString("name"));
             a.send("{\"type\":\"sendToGroup\",\"group\":\"g\",\"ackId\":2,\"dataType\":\"text\",\"data\":5}");
-            assertEquals("{\"type\":\"ack\",\"ackId\":2,\"success\":false,\"error\":{\"name\":\"BadRequest\",\"message\":"
+            assertEquals("{\"type\":\"ack\",\"ackId\":2,\"success\":false,\"error\":{\"name\":\"BadRequest\","
+                    + "\"message\":"
                     + "\"data must be a string for dataType text\"}}", a.nextText());
             a.send("{\"type\":\"sendToGroup\",\"group\":\"g\",\"ackId\":3,\"dataType\":\"xml\",\"data\":\"x\"}");
-            assertEquals("dataType must be one of json, text, binary", a.nextJson().getJsonObject("error").getString("message"));
+            assertEquals("dataType must be one of json, text, binary",
+                    a.nextJson().getJsonObject("error").getString("message"));
             a.send("{\"type\":\"sendToGroup\",\"group\":\"g\",\"ackId\":4,\"dataType\":\"binary\",\"data\":\"***\"}");
-            assertEquals("data must be base64 for dataType binary", a.nextJson().getJsonObject("error").getString("message"));
+            assertEquals("data must be base64 for dataType binary", a.nextJson().getJsonObject("error")
+                    .getString("message"));
             a.send("{\"type\":\"sendToGroup\",\"group\":\"g\",\"ackId\":5}");
             assertEquals("data is required", a.nextJson().getJsonObject("error").getString("message"));
             a.send("{\"type\":\"event\",\"event\":\"9x\",\"ackId\":6,\"data\":1}");
@@ -235,14 +248,16 @@ class JsonProtocolTest {
             a.send("{\"type\":\"joinGroup\",\"group\":\"g\",\"ackId\":1}");
             assertEquals("Forbidden", a.nextJson().getJsonObject("error").getString("name"));
             a.send("{\"type\":\"sendToGroup\",\"group\":\"g\",\"ackId\":2,\"data\":1}");
-            assertEquals("{\"type\":\"ack\",\"ackId\":2,\"success\":false,\"error\":{\"name\":\"Forbidden\",\"message\":"
+            assertEquals("{\"type\":\"ack\",\"ackId\":2,\"success\":false,\"error\":{\"name\":\"Forbidden\","
+                    + "\"message\":"
                     + "\"The connection does not have permission to send to group 'g'.\"}}", a.nextText());
         }
     }
 
     @Test
     void perGroupRolesAreExactAndCaseSensitive() {
-        try (WsClient a = json(hub(), "x", List.of("webpubsub.joinLeaveGroup.room", "webpubsub.sendToGroup.room"), List.of())) {
+        try (WsClient a = json(hub(), "x", List.of("webpubsub.joinLeaveGroup.room", "webpubsub.sendToGroup.room"),
+                List.of())) {
             a.send("{\"type\":\"joinGroup\",\"group\":\"room\",\"ackId\":1}");
             assertEquals(ack(1), a.nextText());
             a.send("{\"type\":\"joinGroup\",\"group\":\"Room\",\"ackId\":2}");
@@ -256,7 +271,8 @@ class JsonProtocolTest {
 
     @Test
     void wildcardRoles() {
-        try (WsClient a = json(hub(), "w", List.of("webpubsub.joinLeaveGroups.room.*", "webpubsub.sendToGroups.chat.**"), List.of())) {
+        try (WsClient a = json(hub(), "w", List.of("webpubsub.joinLeaveGroups.room.*",
+                "webpubsub.sendToGroups.chat.**"), List.of())) {
             a.send("{\"type\":\"joinGroup\",\"group\":\"room.1\",\"ackId\":1}");
             assertEquals(ack(1), a.nextText());
             a.send("{\"type\":\"joinGroup\",\"group\":\"room.1.x\",\"ackId\":2}");
@@ -287,7 +303,8 @@ class JsonProtocolTest {
         String hub = hub();
         try (WsClient a = json(hub, "m", List.of(), List.of())) {
             a.send("{not json");
-            assertEquals("{\"type\":\"system\",\"event\":\"disconnected\",\"message\":\"Invalid message: not valid JSON\"}", a.nextText());
+            assertEquals("{\"type\":\"system\",\"event\":\"disconnected\",\"message\":\"Invalid message: not valid "
+                    + "JSON\"}", a.nextText());
             assertEquals("1007 Invalid message: not valid JSON", a.awaitClose());
         }
         try (WsClient a = json(hub, "m", List.of(), List.of())) {

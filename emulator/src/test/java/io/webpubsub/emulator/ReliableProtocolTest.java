@@ -34,7 +34,8 @@ class ReliableProtocolTest {
     }
 
     private static void send(String hub, String user, String text) {
-        assertEquals(202, rest.call("POST", "/api/hubs/" + hub + "/users/" + user + "/:send" + V, "text/plain", text).statusCode());
+        assertEquals(202, rest.call("POST", "/api/hubs/" + hub + "/users/" + user + "/:send" + V, "text/plain", text)
+                .statusCode());
     }
 
     private static String recoveryUrl(String hub, JsonObject connected) {
@@ -45,7 +46,8 @@ class ReliableProtocolTest {
     @Test
     void messagesCarrySequenceIdsAndAreReplayedAfterRecovery() {
         String hub = "rel1";
-        WsClient a = WsClient.connect(rest.clientUrl(hub, "r1", List.of("webpubsub.joinLeaveGroup"), List.of()), RELIABLE);
+        WsClient a = WsClient.connect(rest.clientUrl(hub, "r1", List.of("webpubsub.joinLeaveGroup"),
+                List.of()), RELIABLE);
         assertEquals(RELIABLE, a.subprotocol());
         JsonObject connected = a.nextJson();
         assertTrue(connected.getString("reconnectionToken").length() > 20);
@@ -54,7 +56,8 @@ class ReliableProtocolTest {
         send(hub, "r1", "m1");
         send(hub, "r1", "m2");
         send(hub, "r1", "m3");
-        assertEquals("{\"type\":\"message\",\"from\":\"server\",\"dataType\":\"text\",\"data\":\"m1\",\"sequenceId\":1}", a.nextText());
+        assertEquals("{\"type\":\"message\",\"from\":\"server\",\"dataType\":\"text\",\"data\":\"m1\","
+                + "\"sequenceId\":1}", a.nextText());
         assertEquals(2, a.nextJson().getInt("sequenceId"));
         assertEquals(3, a.nextJson().getInt("sequenceId"));
         a.send("{\"type\":\"sequenceAck\",\"sequenceId\":1}");
@@ -65,7 +68,8 @@ class ReliableProtocolTest {
         // while detached the connection is retained and keeps receiving
         assertEquals(200, rest.call("HEAD", "/api/hubs/" + hub + "/connections/" + id + V).statusCode());
         send(hub, "r1", "m4");
-        assertEquals(202, rest.call("POST", "/api/hubs/" + hub + "/groups/g/:send" + V, "text/plain", "g5").statusCode());
+        assertEquals(202, rest.call("POST", "/api/hubs/" + hub + "/groups/g/:send" + V, "text/plain", "g5")
+                .statusCode());
         try (WsClient b = WsClient.connect(recoveryUrl(hub, connected), RELIABLE)) {
             JsonObject again = b.nextJson();
             assertEquals("connected", again.getString("event"));
@@ -100,10 +104,12 @@ class ReliableProtocolTest {
         String hub = "rel2";
         try (WsClient a = WsClient.connect(rest.clientUrl(hub, "r2", List.of(), List.of()), RELIABLE)) {
             JsonObject connected = a.nextJson();
-            WsClient bad = WsClient.connect(ws + "/client/hubs/" + hub + "?awps_connection_id=" + connected.getString("connectionId")
+            WsClient bad = WsClient.connect(ws + "/client/hubs/" + hub + "?awps_connection_id="
+                    + connected.getString("connectionId")
                     + "&awps_reconnection_token=forged", RELIABLE);
             assertEquals("1008 The connection cannot be recovered.", bad.awaitClose());
-            WsClient other = WsClient.connect(ws + "/client/hubs/" + hub + "?awps_connection_id=unknown&awps_reconnection_token="
+            WsClient other = WsClient.connect(ws + "/client/hubs/" + hub
+                    + "?awps_connection_id=unknown&awps_reconnection_token="
                     + connected.getString("reconnectionToken"), RELIABLE);
             assertEquals("1008 The connection cannot be recovered.", other.awaitClose());
         }
@@ -117,11 +123,13 @@ class ReliableProtocolTest {
         a.abort();
         Thread.sleep(2000);
         // the 2 s window runs from when the server notices the abort; give a loaded machine time to get there
-        for (int i = 0; i < 100 && rest.call("HEAD", "/api/hubs/" + hub + "/connections/" + connected.getString("connectionId")
+        for (int i = 0; i < 100 && rest.call("HEAD", "/api/hubs/" + hub + "/connections/"
+                + connected.getString("connectionId")
                 + V).statusCode() == 200; i++) {
             Thread.sleep(100);
         }
-        assertEquals(404, rest.call("HEAD", "/api/hubs/" + hub + "/connections/" + connected.getString("connectionId") + V).statusCode());
+        assertEquals(404, rest.call("HEAD", "/api/hubs/" + hub + "/connections/" + connected.getString("connectionId")
+                + V).statusCode());
         assertEquals(404, rest.call("HEAD", "/api/hubs/" + hub + "/groups/g" + V).statusCode());
         WsClient late = WsClient.connect(recoveryUrl(hub, connected), RELIABLE);
         assertEquals("1008 The connection cannot be recovered.", late.awaitClose());
@@ -134,7 +142,8 @@ class ReliableProtocolTest {
         String id = a.nextJson().getString("connectionId");
         a.close();
         a.awaitClose();
-        for (int i = 0; i < 50 && rest.call("HEAD", "/api/hubs/" + hub + "/connections/" + id + V).statusCode() == 200; i++) {
+        for (int i = 0; i < 50 && rest.call("HEAD", "/api/hubs/" + hub + "/connections/" + id + V)
+                .statusCode() == 200; i++) {
             Thread.sleep(20);
         }
         assertEquals(404, rest.call("HEAD", "/api/hubs/" + hub + "/connections/" + id + V).statusCode());
@@ -148,7 +157,8 @@ class ReliableProtocolTest {
         rest.call("DELETE", "/api/hubs/" + hub + "/connections/" + connected.getString("connectionId") + V);
         assertEquals("disconnected", a.nextJson().getString("event"));
         a.awaitClose();
-        assertEquals("1008 The connection cannot be recovered.", WsClient.connect(recoveryUrl(hub, connected), RELIABLE).awaitClose());
+        assertEquals("1008 The connection cannot be recovered.", WsClient.connect(recoveryUrl(hub, connected), RELIABLE)
+                .awaitClose());
     }
 
     @Test

@@ -100,7 +100,8 @@ class UpstreamTest {
         assertEquals("azure.webpubsub.sys.connect", connect.header("ce-type"));
         assertEquals("/hubs/" + hub + "/client/" + id, connect.header("ce-source"));
         assertEquals("0", connect.header("ce-id"));
-        assertTrue(connect.header("ce-time").matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ"), connect.header("ce-time"));
+        assertTrue(connect.header("ce-time").matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ"),
+                connect.header("ce-time"));
         assertEquals(signature(id), connect.header("ce-signature"));
         assertEquals("u1", connect.header("ce-userId"));
         assertEquals(id, connect.header("ce-connectionId"));
@@ -112,7 +113,8 @@ class UpstreamTest {
         assertEquals("[\"webpubsub.sendToGroup\"]", body.getJsonObject("claims").getJsonArray("role").toString());
         assertEquals("{\"custom\":[\"1\",\"2\"]}", body.getJsonObject("query").toString());
         assertFalse(body.getJsonObject("headers").containsKey("Authorization"));
-        assertEquals("[\"unknown.protocol\",\"json.webpubsub.azure.v1\"]", body.getJsonArray("subprotocols").toString());
+        assertEquals("[\"unknown.protocol\",\"json.webpubsub.azure.v1\"]",
+                body.getJsonArray("subprotocols").toString());
         assertEquals("[]", body.getJsonArray("clientCertificates").toString());
 
         Received connected = upstream.next();
@@ -147,7 +149,8 @@ class UpstreamTest {
     void connectResponseIsApplied() {
         handlers(all());
         upstream.answers(r -> r.path().endsWith("/connect")
-                ? Answer.body(200, "application/json", "{\"userId\":\"override\",\"groups\":[\"g\"],\"roles\":[\"webpubsub.sendToGroup\"],"
+                ? Answer.body(200, "application/json",
+                        "{\"userId\":\"override\",\"groups\":[\"g\"],\"roles\":[\"webpubsub.sendToGroup\"],"
                 + "\"subprotocol\":\"json.reliable.webpubsub.azure.v1\"}", "ce-connectionState", "c3RhdGU=")
                 : UpstreamServer.standard(r));
         try (WsClient c = WsClient.connect(rest.clientUrl(hub, "orig", List.of(), List.of("ignored")), JSON,
@@ -165,7 +168,8 @@ class UpstreamTest {
             // joined and connected are posted concurrently
             List<Received> two = List.of(upstream.nextEvent(), upstream.nextEvent());
             assertTrue(two.stream().anyMatch(r -> r.header("ce-type").equals("azure.webpubsub.sys.joined")));
-            Received connectedEvent = two.stream().filter(r -> r.header("ce-type").equals("azure.webpubsub.sys.connected"))
+            Received connectedEvent = two.stream().filter(r -> r.header("ce-type")
+                    .equals("azure.webpubsub.sys.connected"))
                     .findFirst().orElseThrow();
             assertEquals("c3RhdGU=", connectedEvent.header("ce-connectionState"));
             assertEquals("override", connectedEvent.header("ce-userId"));
@@ -193,7 +197,8 @@ class UpstreamTest {
         upstream.answers(r -> r.path().endsWith("/connect") ? Answer.body(200, "application/json", "not json")
                 : UpstreamServer.standard(r));
         assertEquals(500, WsClient.handshakeStatus(ws, JSON));
-        upstream.answers(r -> r.path().endsWith("/connect") ? Answer.body(200, "application/json", "{\"subprotocol\":\"other\"}")
+        upstream.answers(r -> r.path().endsWith("/connect") ? Answer.body(200, "application/json",
+                "{\"subprotocol\":\"other\"}")
                 : UpstreamServer.standard(r));
         assertEquals(500, WsClient.handshakeStatus(ws, JSON));
         upstream.clear();
@@ -219,7 +224,8 @@ class UpstreamTest {
         try (WsClient c = WsClient.connect(rest.clientUrl(hub, "ev", List.of(), List.of()), JSON)) {
             String id = c.nextJson().getString("connectionId");
             c.send("{\"type\":\"event\",\"event\":\"echo\",\"ackId\":1,\"dataType\":\"text\",\"data\":\"ping\"}");
-            assertEquals("{\"type\":\"message\",\"from\":\"server\",\"dataType\":\"text\",\"data\":\"pong:ping\"}", c.nextText());
+            assertEquals("{\"type\":\"message\",\"from\":\"server\",\"dataType\":\"text\",\"data\":\"pong:ping\"}",
+                    c.nextText());
             assertEquals("{\"type\":\"ack\",\"ackId\":1,\"success\":true}", c.nextText());
             // connect, then the asynchronous connected event and the blocking user event in either order
             assertEquals("azure.webpubsub.sys.connect", upstream.nextEvent().header("ce-type"));
@@ -233,13 +239,15 @@ class UpstreamTest {
             assertEquals(signature(id), echo.header("ce-signature"));
             assertEquals("ping", echo.text());
             c.send("{\"type\":\"event\",\"event\":\"jsonreply\",\"data\":{\"a\":[1]}}");
-            assertEquals("{\"type\":\"message\",\"from\":\"server\",\"dataType\":\"json\",\"data\":{\"ok\":true}}", c.nextText());
+            assertEquals("{\"type\":\"message\",\"from\":\"server\",\"dataType\":\"json\",\"data\":{\"ok\":true}}",
+                    c.nextText());
             Received json = upstream.nextEvent();
             assertEquals("application/json", json.header("Content-Type"));
             assertEquals("{\"a\":[1]}", json.text());
             assertEquals("s2", json.header("ce-connectionState"));
             c.send("{\"type\":\"event\",\"event\":\"binreply\",\"dataType\":\"binary\",\"data\":\"AQI=\"}");
-            assertEquals("{\"type\":\"message\",\"from\":\"server\",\"dataType\":\"binary\",\"data\":\"QUI=\"}", c.nextText());
+            assertEquals("{\"type\":\"message\",\"from\":\"server\",\"dataType\":\"binary\",\"data\":\"QUI=\"}",
+                    c.nextText());
             Received bin = upstream.nextEvent();
             assertEquals("application/octet-stream", bin.header("Content-Type"));
             assertArrayEquals(new byte[]{1, 2}, bin.body());
@@ -289,7 +297,8 @@ class UpstreamTest {
              WsClient pub = WsClient.connect(base + "&webpubsub_mode=sendToGroup&group=news&noEcho=true")) {
             sub.nextJson();
             pub.send("headline");
-            assertEquals("{\"type\":\"message\",\"from\":\"group\",\"group\":\"news\",\"fromUserId\":\"pub\",\"dataType\":\"text\",\"data\":\"headline\"}",
+            assertEquals("{\"type\":\"message\",\"from\":\"group\",\"group\":\"news\",\"fromUserId\":\"pub\","
+                    + "\"dataType\":\"text\",\"data\":\"headline\"}",
                     sub.nextText());
             pub.assertNoFrame(100);
         }
@@ -344,7 +353,8 @@ class UpstreamTest {
     @Test
     void allowedOriginMayNameHostAndPort() {
         handlers(EventHandler.url(upstream.url() + "/hp/{event}").systemEvents("connect"));
-        upstream.answers(r -> r.method().equals("OPTIONS") ? Answer.of(200, "WebHook-Allowed-Origin", "127.0.0.1:" + emulator.port())
+        upstream.answers(r -> r.method().equals("OPTIONS") ? Answer.of(200, "WebHook-Allowed-Origin", "127.0.0.1:"
+                + emulator.port())
                 : Answer.of(204));
         try (WsClient c = WsClient.connect(rest.clientUrl(hub, "a", List.of(), List.of()), JSON)) {
             assertEquals("connected", c.nextJson().getString("event"));
@@ -354,7 +364,8 @@ class UpstreamTest {
     @Test
     void refusedValidationBlocksEvents() {
         handlers(all());
-        upstream.answers(r -> r.method().equals("OPTIONS") ? Answer.of(200, "WebHook-Allowed-Origin", "other.example") : Answer.of(204));
+        upstream.answers(r -> r.method().equals("OPTIONS") ? Answer.of(200, "WebHook-Allowed-Origin", "other.example")
+                : Answer.of(204));
         assertEquals(500, WsClient.handshakeStatus(rest.clientUrl(hub, "a", List.of(), List.of()), JSON));
         assertEquals("OPTIONS", upstream.next().method());
         upstream.assertNothing(200);
@@ -383,7 +394,8 @@ class UpstreamTest {
     @Test
     void groupPresenceEvents() {
         handlers(EventHandler.url(upstream.url() + "/{event}").systemEvents("joined", "left"));
-        try (WsClient c = WsClient.connect(rest.clientUrl(hub, "gp", List.of("webpubsub.joinLeaveGroup"), List.of()), JSON)) {
+        try (WsClient c = WsClient.connect(rest.clientUrl(hub, "gp", List.of("webpubsub.joinLeaveGroup"),
+                List.of()), JSON)) {
             c.nextJson();
             c.send("{\"type\":\"joinGroup\",\"group\":\"room\",\"ackId\":1}");
             c.nextJson();
@@ -406,7 +418,8 @@ class UpstreamTest {
         try (WsClient c = WsClient.connect(rest.clientUrl(hub, token), JSON)) {
             c.nextJson();
         }
-        assertTrue(TRACE.stream().anyMatch(l -> l.contains("[" + hub + "] connection ") && l.contains("connected as user t")), TRACE.toString());
+        assertTrue(TRACE.stream().anyMatch(l -> l.contains("[" + hub + "] connection ")
+                && l.contains("connected as user t")), TRACE.toString());
         assertTrue(TRACE.stream().noneMatch(l -> l.contains(token)));
         assertTrue(TRACE.stream().noneMatch(l -> l.contains(WebPubSubEmulator.DEFAULT_ACCESS_KEY)));
     }

@@ -84,8 +84,10 @@ class ExpressHandlerCompatTest {
             JsonObject start = node.await("start-result", Duration.ZERO);
             assertEquals("Unexpected server response: 401", start.getString("message"), transcript);
             assertTrue(node.events("connected").isEmpty(), transcript);
-            assertTrue(node.events("handler-connected").isEmpty(), "no connected event after a rejection\n" + transcript);
-            assertTrue(node.events("handler-disconnected").isEmpty(), "no disconnected event after a rejection\n" + transcript);
+            assertTrue(node.events("handler-connected").isEmpty(), "no connected event after a rejection\n"
+                    + transcript);
+            assertTrue(node.events("handler-disconnected").isEmpty(), "no disconnected event after a rejection\n"
+                    + transcript);
         }
     }
 
@@ -174,7 +176,8 @@ class ExpressHandlerCompatTest {
 
         JsonObject connected = node.await("connected", Duration.ZERO);
         assertEquals(connectionId, connected.getString("connectionId"), transcript);
-        assertEquals("express-user", connected.getString("userId"), "the connect response sets the user\n" + transcript);
+        assertEquals("express-user", connected.getString("userId"), "the connect response sets the user\n"
+                + transcript);
 
         JsonObject handlerConnected = node.await("handler-connected", Duration.ZERO);
         assertEquals("express-user", handlerConnected.getString("userId"), transcript);

@@ -184,7 +184,8 @@ class JavaServiceSdkOperationsCompatTest {
                 new RequestOptions().addQueryParam("filter", "not length(userId) gt 5")));
         assertEquals(400, e.getResponse().getStatusCode());
         assertTrue(e.getMessage().contains(
-                "Invalid syntax for 'not length(userId)': Type 'int', expect 'bool'. (Parameter 'filter')"), e.getMessage());
+                "Invalid syntax for 'not length(userId)': Type 'int', expect 'bool'. (Parameter 'filter')"),
+                e.getMessage());
     }
 
     /** The data messages an observer received before a fresh sentinel, as {@code from[ group]/dataType:data}. */

@@ -125,7 +125,8 @@ final class NodeScript implements AutoCloseable {
                 }
                 long left = deadline - System.nanoTime();
                 if (outcome != null || left <= 0) {
-                    throw new AssertionError("no '" + event + "' event from " + script + " (" + describeOutcome() + ")\n"
+                    throw new AssertionError("no '" + event + "' event from " + script + " ("
+                            + describeOutcome() + ")\n"
                             + transcript());
                 }
                 changed.awaitNanos(left);

@@ -17,7 +17,8 @@ class WebPubSubEmulatorExtensionPerTestTest {
     static final List<WebPubSubEmulator> SEEN = new ArrayList<>();
 
     @RegisterExtension
-    static WebPubSubEmulatorExtension extension = new WebPubSubEmulatorExtension(b -> b.anonymousConnect("open")).perTest();
+    static WebPubSubEmulatorExtension extension = new WebPubSubEmulatorExtension(b ->
+            b.anonymousConnect("open")).perTest();
 
     @Test
     void one(WebPubSubEmulator emulator) {

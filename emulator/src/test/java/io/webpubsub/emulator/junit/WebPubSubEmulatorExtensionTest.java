@@ -24,7 +24,8 @@ class WebPubSubEmulatorExtensionTest {
 
     static int health(WebPubSubEmulator e) throws IOException, InterruptedException {
         return HTTP.send(HttpRequest.newBuilder(URI.create(e.endpoint() + "/api/health"))
-                .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding())
+                        .statusCode();
     }
 
     @Test
@@ -32,7 +33,8 @@ class WebPubSubEmulatorExtensionTest {
     void injectsARunningEmulator(WebPubSubEmulator emulator) throws Exception {
         first = emulator;
         assertEquals(200, health(emulator));
-        assertEquals("Endpoint=http://127.0.0.1:" + emulator.port() + ";AccessKey=" + WebPubSubEmulator.DEFAULT_ACCESS_KEY
+        assertEquals("Endpoint=http://127.0.0.1:" + emulator.port() + ";AccessKey="
+                + WebPubSubEmulator.DEFAULT_ACCESS_KEY
                 + ";Version=1.0;", emulator.connectionString());
     }
 

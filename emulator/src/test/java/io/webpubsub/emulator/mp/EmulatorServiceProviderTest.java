@@ -97,7 +97,8 @@ class EmulatorServiceProviderTest {
         LocalService service = start(hub -> {
             asked.merge(hub, 1, Integer::sum);
             return hub.equals("chat")
-                    ? Optional.of(new Upstream(app.url() + "/events/{hub}/{event}", "*", Set.of("connect", "connected")))
+                    ? Optional.of(new Upstream(app.url() + "/events/{hub}/{event}", "*",
+                            Set.of("connect", "connected")))
                     : Optional.empty();
         });
         assertEquals(Map.of(), asked, "nothing is asked before a client connects");
@@ -130,7 +131,8 @@ class EmulatorServiceProviderTest {
     }
 
     private int health(String port) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/health?api-version=2024-12-01"))
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                + "/api/health?api-version=2024-12-01"))
                 .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding())
                 .statusCode();
     }

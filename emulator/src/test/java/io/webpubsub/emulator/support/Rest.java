@@ -33,7 +33,8 @@ public final class Rest {
     /** An access-key token whose aud is {@code url}. */
     public String token(String url) {
         long now = Instant.now().getEpochSecond();
-        return Jwt.sign(Jsons.PROVIDER.createObjectBuilder().add("aud", url).add("iat", now).add("exp", now + 3600).build(), key);
+        return Jwt.sign(Jsons.PROVIDER.createObjectBuilder().add("aud", url).add("iat", now).add("exp", now + 3600)
+                .build(), key);
     }
 
     /** Sends an authenticated request; {@code pathAndQuery} starts with /api. */
@@ -41,7 +42,8 @@ public final class Rest {
         String url = emulator.endpoint() + pathAndQuery;
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url))
                 .header("Authorization", "Bearer " + token(url))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
         if (contentType != null) {
             b.header("Content-Type", contentType);
         }
@@ -98,7 +100,8 @@ public final class Rest {
 
     public String clientToken(String hub, String userId, List<String> roles, List<String> groups) {
         long now = Instant.now().getEpochSecond();
-        JsonObjectBuilder claims = Jsons.PROVIDER.createObjectBuilder().add("aud", emulator.endpoint() + "/client/hubs/" + hub)
+        JsonObjectBuilder claims = Jsons.PROVIDER.createObjectBuilder()
+                .add("aud", emulator.endpoint() + "/client/hubs/" + hub)
                 .add("iat", now).add("exp", now + 3600);
         if (userId != null) {
             claims.add("sub", userId);

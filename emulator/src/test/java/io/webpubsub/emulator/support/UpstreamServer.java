@@ -76,7 +76,8 @@ public final class UpstreamServer implements AutoCloseable {
     private void handle(HttpExchange ex) throws IOException {
         Map<String, List<String>> headers = new java.util.TreeMap<>();
         ex.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(), v));
-        Received r = new Received(ex.getRequestMethod(), ex.getRequestURI().getRawPath(), headers, ex.getRequestBody().readAllBytes());
+        Received r = new Received(ex.getRequestMethod(), ex.getRequestURI().getRawPath(), headers,
+                ex.getRequestBody().readAllBytes());
         received.add(r);
         Answer a = answers.apply(r);
         for (int i = 0; i < a.headers().size(); i += 2) {

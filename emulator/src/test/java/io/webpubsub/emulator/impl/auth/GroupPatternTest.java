@@ -85,7 +85,8 @@ class GroupPatternTest {
                 bad("a\\b", "Invalid group pattern 'a\\b': '\\' at position 1 must be followed by '\\', '*' or '?'"),
                 bad("a\\.b", "Invalid group pattern 'a\\.b': '\\' at position 1 must be followed by '\\', '*' or '?'"),
                 bad("ab\\", "Invalid group pattern 'ab\\': '\\' at position 2 must be followed by '\\', '*' or '?'"),
-                bad("*.*.*.*.*.*", "Invalid group pattern '*.*.*.*.*.*': more than 5 '*' (the sixth is at position 10)"),
+                bad("*.*.*.*.*.*",
+                "Invalid group pattern '*.*.*.*.*.*': more than 5 '*' (the sixth is at position 10)"),
                 bad("***.***", "Invalid group pattern '***.***': more than 5 '*' (the sixth is at position 6)"),
                 bad("x".repeat(1025), "Invalid group pattern: its length 1025 exceeds the limit of 1024 characters"));
     }

@@ -58,18 +58,23 @@ class MainTest {
         assertTrue(o.liveTrace);
         assertEquals(List.of("chat"), o.anonymous);
         assertEquals("[EventHandler[http://127.0.0.1:8080/a/{event}, userEvents=, systemEvents=[connect]], "
-                + "EventHandler[http://127.0.0.1:8080/b/{event}, userEvents=message, systemEvents=[]]]", o.handlers.get("chat").toString());
+                + "EventHandler[http://127.0.0.1:8080/b/{event}, userEvents=message, systemEvents=[]]]",
+                o.handlers.get("chat").toString());
     }
 
     @Test
     void badInputNamesTheOption(@TempDir Path dir) throws Exception {
-        assertEquals("Unknown option --nope", assertThrows(IllegalArgumentException.class, () -> options("--nope", "1")).getMessage());
-        assertEquals("--port needs a value", assertThrows(IllegalArgumentException.class, () -> options("--port")).getMessage());
-        assertEquals("--port must be an integer, got 'x'", assertThrows(IllegalArgumentException.class, () -> options("--port", "x")).getMessage());
+        assertEquals("Unknown option --nope", assertThrows(IllegalArgumentException.class, () -> options("--nope", "1"))
+                .getMessage());
+        assertEquals("--port needs a value", assertThrows(IllegalArgumentException.class, () -> options("--port"))
+                .getMessage());
+        assertEquals("--port must be an integer, got 'x'", assertThrows(IllegalArgumentException.class, () ->
+                options("--port", "x")).getMessage());
         assertEquals("--user-events chat=...: add an --event-handler for hub chat first",
                 assertThrows(IllegalArgumentException.class, () -> options("--user-events", "chat=*")).getMessage());
         assertEquals("--event-handler expects <hub>=<value>, got 'http://x'",
-                assertThrows(IllegalArgumentException.class, () -> options("--event-handler", "http://x")).getMessage());
+                assertThrows(IllegalArgumentException.class, () -> options("--event-handler", "http://x"))
+                .getMessage());
         assertEquals("Unknown system event 'hello'; expected one of [connect, connected, disconnected, joined, left]",
                 assertThrows(IllegalArgumentException.class, () -> options("--event-handler", "c=http://x/{event}",
                         "--system-events", "c=hello")).getMessage());
@@ -78,7 +83,8 @@ class MainTest {
         assertEquals("Unknown key in config file: colour",
                 assertThrows(IllegalArgumentException.class, () -> options("--config", file.toString())).getMessage());
         assertEquals("accessKey must have at least 32 bytes",
-                assertThrows(IllegalArgumentException.class, () -> Main.parse(new String[]{"--access-key", "short"}, System.out)).getMessage());
+                assertThrows(IllegalArgumentException.class, () -> Main.parse(new String[]{"--access-key", "short"},
+                System.out)).getMessage());
     }
 
     private static Main.Options options(String... args) {
@@ -102,12 +108,15 @@ class MainTest {
     @Test
     void standaloneProcessPrintsTheConnectionString() throws Exception {
         Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx64m",
-                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "--port", "0").redirectErrorStream(true).start();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "--port", "0")
+                .redirectErrorStream(true).start();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(),
+                StandardCharsets.UTF_8))) {
             String first = out.readLine();
             assertTrue(first.startsWith("Azure Web PubSub emulator listening on http://127.0.0.1:"), first);
             String second = out.readLine();
-            assertTrue(second.matches("Endpoint=http://127\\.0\\.0\\.1:\\d+;AccessKey=" + WebPubSubEmulator.DEFAULT_ACCESS_KEY
+            assertTrue(second.matches("Endpoint=http://127\\.0\\.0\\.1:\\d+;AccessKey="
+                    + WebPubSubEmulator.DEFAULT_ACCESS_KEY
                     + ";Version=1\\.0;"), second);
         } finally {
             p.destroy();
@@ -129,7 +138,8 @@ class MainTest {
         }
         String help = bytes.toString(StandardCharsets.UTF_8);
         for (String flag : List.of("--host", "--port", "--access-key", "--secondary-access-key", "--event-handler",
-                "--user-events", "--system-events", "--anonymous", "--keep-alive", "--recovery-window", "--entra-tokens",
+                "--user-events", "--system-events", "--anonymous", "--keep-alive", "--recovery-window",
+                "--entra-tokens",
                 "--live-trace", "--config", "--help", "--pending-connect-limit", "--outbound-queue-bytes")) {
             assertTrue(help.contains(flag + " "), flag);
         }

@@ -199,8 +199,10 @@ class ConnectionFilterTest {
                 err("substring(userId, length(userId) sub 1) eq 'e'", "substring(userId, length(userId) sub 1) eq 'e'",
                         "Expected ',' or ')' at position 33, found 'sub'"),
                 // arity
-                err("tolower(userId, 'x') eq 'a'", "tolower(userId, 'x')", "Function 'tolower' takes 1 arguments, found 2"),
-                err("substring(userId) eq 'a'", "substring(userId)", "Function 'substring' takes 2 or 3 arguments, found 1"),
+                err("tolower(userId, 'x') eq 'a'", "tolower(userId, 'x')",
+                        "Function 'tolower' takes 1 arguments, found 2"),
+                err("substring(userId) eq 'a'", "substring(userId)",
+                "Function 'substring' takes 2 or 3 arguments, found 1"),
                 err("substring(userId, 1, 2, 3) eq 'a'", "substring(userId, 1, 2, 3)",
                         "Function 'substring' takes 2 or 3 arguments, found 4"),
                 err("concat('a') eq 'a'", "concat('a')", "Function 'concat' takes 2 arguments, found 1"),
@@ -227,7 +229,8 @@ class ConnectionFilterTest {
                         "Unexpected 'userId' at position 14; expected an operator or the end of the filter"),
                 err("(userId eq 'a'", "(userId eq 'a'", "Expected ')' at position 14, found the end of the filter"),
                 err("(userId eq 'a', true)", "(userId eq 'a', true)", "Expected ')' at position 14, found ','"),
-                err("userId in ('a' 'b')", "userId in ('a' 'b')", "Expected ',' or ')' at position 15, found string 'b'"),
+                err("userId in ('a' 'b')", "userId in ('a' 'b')",
+                "Expected ',' or ')' at position 15, found string 'b'"),
                 err("tolower(userId eq 'a'", "tolower(userId eq 'a'",
                         "Expected ',' or ')' at position 21, found the end of the filter"),
                 err("userId eq 'abc", "userId eq 'abc", "Unterminated string literal starting at position 10"),
@@ -272,9 +275,11 @@ class ConnectionFilterTest {
         assertEquals(true, ConnectionFilter.parse(hundred).test(ALICE));
         assertEquals(false, ConnectionFilter.parse(hundred).test(BOB));
         String tooMany = clauses(101);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ConnectionFilter.parse(tooMany));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () ->
+                ConnectionFilter.parse(tooMany));
         int position = tooMany.lastIndexOf("userId");
-        assertEquals("Invalid syntax for '" + tooMany + "': The filter has more than 100 clauses (limit reached at position "
+        assertEquals("Invalid syntax for '" + tooMany
+                + "': The filter has more than 100 clauses (limit reached at position "
                 + position + "). (Parameter 'filter')", e.getMessage());
     }
 

@@ -28,7 +28,8 @@ class FramesTest {
 
     @Test
     void binaryMessageIsBase64() {
-        assertEquals("{\"type\":\"message\",\"from\":\"group\",\"group\":\"g\",\"dataType\":\"binary\",\"data\":\"AQL/\"}",
+        assertEquals("{\"type\":\"message\",\"from\":\"group\",\"group\":\"g\",\"dataType\":\"binary\","
+                + "\"data\":\"AQL/\"}",
                 new Delivery("g", null, new Payload(Payload.DataType.BINARY, new byte[] {1, 2, -1})).jsonFrame());
     }
 

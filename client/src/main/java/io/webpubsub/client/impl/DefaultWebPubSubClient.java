@@ -1,12 +1,8 @@
 package io.webpubsub.client.impl;
 
-import io.webpubsub.client.AckException;
-import io.webpubsub.client.BadRequestException;
 import io.webpubsub.client.ConnectedEvent;
 import io.webpubsub.client.DisconnectedEvent;
-import io.webpubsub.client.ForbiddenException;
 import io.webpubsub.client.GroupMessage;
-import io.webpubsub.client.InternalServerErrorException;
 import io.webpubsub.client.RejoinGroupFailedEvent;
 import io.webpubsub.client.SendEventOptions;
 import io.webpubsub.client.SendToGroupOptions;
@@ -19,22 +15,14 @@ import io.webpubsub.client.WebPubSubData;
 import io.webpubsub.client.WebPubSubResult;
 import jakarta.json.JsonObject;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -42,7 +30,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 
 /**
  * The client: one state machine under one lock. The WebSocket's reader only parses, updates state and hands events
@@ -66,10 +53,11 @@ public final class DefaultWebPubSubClient implements WebPubSubClient, Link.Handl
     private final ClientSettings settings;
     private final HttpClient http;
     private final Executor completions;
-    private final SerialExecutor events;
-    private final List<WebPubSubClientListener> listeners = new CopyOnWriteArrayList<>();
+    private final Listeners listeners;
+    private final Outbox outbox;
     private final AtomicLong ackIds = new AtomicLong();
     private final Object lock = new Object();
+    private final SequenceAcks sequenceAcks = new SequenceAcks(lock);
 
     // guarded by lock
     private WebPubSubClientState state = WebPubSubClientState.STOPPED;
@@ -81,12 +69,8 @@ public final class DefaultWebPubSubClient implements WebPubSubClient, Link.Handl
     private String reconnectionToken;
     private String serviceMessage;
     private boolean sessionEnded;
-    private long lastSequenceId;
-    private boolean sequenceAckQueued;
     private int attempt;
     private long recoveryDeadline;
-    private final Map<Long, Operation> awaitingAck = new LinkedHashMap<>();
-    private final Deque<Operation> unsent = new ArrayDeque<>();
     private final Set<String> groups = new LinkedHashSet<>();
     private CompletableFuture<Void> started;
     private CompletableFuture<Void> stopped;
@@ -96,7 +80,8 @@ public final class DefaultWebPubSubClient implements WebPubSubClient, Link.Handl
         this.settings = settings;
         this.http = settings.httpClient() != null ? settings.httpClient() : DefaultHttp.CLIENT;
         this.completions = settings.eventExecutor() != null ? settings.eventExecutor() : SHARED;
-        this.events = new SerialExecutor(completions);
+        this.listeners = new Listeners(completions);
+        this.outbox = new Outbox(completions, settings.maxSendRetries());
     }
 
     // ---- life cycle ----
@@ -133,7 +118,7 @@ public final class DefaultWebPubSubClient implements WebPubSubClient, Link.Handl
             stopped = new CompletableFuture<>();
             WebPubSubClientException reason = new WebPubSubClientException("The client was stopped", null, null);
             failStart(reason);
-            failAll(op -> new WebPubSubClientException("The client was stopped before the operation with ackId "
+            outbox.failAll(op -> new WebPubSubClientException("The client was stopped before the operation with ackId "
                     + op.ackId + " completed; it may or may not have taken effect", op.ackId, null));
             groups.clear();
             if (link != null) {
@@ -169,7 +154,7 @@ public final class DefaultWebPubSubClient implements WebPubSubClient, Link.Handl
                 if (gen != generation) {
                     return;
                 }
-                URI uri = error == null ? clientUri(accessUrl) : null;
+                URI uri = error == null ? AccessUrls.client(accessUrl) : null;
                 if (uri == null) {
                     Throwable cause = error != null ? error : new IllegalArgumentException(
                             "Invalid client access URL: expected a ws, wss, http or https URL");
@@ -202,28 +187,6 @@ public final class DefaultWebPubSubClient implements WebPubSubClient, Link.Handl
         });
     }
 
-    private static URI clientUri(String accessUrl) {
-        try {
-            URI uri = URI.create(Objects.requireNonNull(accessUrl));
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
-            String ws = switch (scheme) {
-                case "ws", "http" -> "ws";
-                case "wss", "https" -> "wss";
-                default -> null;
-            };
-            return ws == null || uri.getHost() == null ? null
-                    : URI.create(ws + accessUrl.substring(accessUrl.indexOf(':')));
-        } catch (RuntimeException e) {
-            return null;
-        }
-    }
-
-    private URI recoveryUri() {
-        String query = "awps_connection_id=" + URLEncoder.encode(connectionId, StandardCharsets.UTF_8)
-                + "&awps_reconnection_token=" + URLEncoder.encode(reconnectionToken, StandardCharsets.UTF_8);
-        return URI.create(url + (url.contains("?") ? "&" : "?") + query);
-    }
-
     // ---- what the WebSocket reports (reader thread) ----
 
     @Override
@@ -241,7 +204,7 @@ public final class DefaultWebPubSubClient implements WebPubSubClient, Link.Handl
             }
             switch (frame.getString("type", "")) {
                 case "system" -> onSystem(from, frame);
-                case "ack" -> onAck(frame);
+                case "ack" -> outbox.acknowledge(frame);
                 case "message" -> onMessage(from, frame);
                 default -> {
                     // pong and frames of newer protocol versions
@@ -270,7 +233,7 @@ public final class DefaultWebPubSubClient implements WebPubSubClient, Link.Handl
         from.connected = true;
         connectionId = id;
         userId = user;
-        lastSequenceId = 0;
+        sequenceAcks.newConnection();
         sessionEnded = false;
         serviceMessage = null;
         attempt = 0;
@@ -279,71 +242,25 @@ public final class DefaultWebPubSubClient implements WebPubSubClient, Link.Handl
         if (started != null && !started.isDone()) {
             // after onConnected, like stop() after onStopped
             CompletableFuture<Void> done = started;
-            events.execute(() -> done.complete(null));
+            listeners.afterEvents(() -> done.complete(null));
         }
         for (String group : new ArrayList<>(groups)) {
             rejoin(group);
         }
-        flush();
+        outbox.flush(from);
     }
 
     private void recovered(Link from) {
         from.connected = true;
         state = WebPubSubClientState.CONNECTED;
-        List<Operation> again = new ArrayList<>(awaitingAck.values());
-        awaitingAck.clear();
-        for (Operation op : again) {
-            if (op.attempts > settings.maxSendRetries()) {
-                fail(op, new WebPubSubClientException("The operation with ackId " + op.ackId + " was not acknowledged"
-                        + " after " + op.attempts + " attempts; it may or may not have taken effect", op.ackId, null));
-            } else {
-                write(op);
-            }
-        }
-        flush();
-    }
-
-    private void onAck(JsonObject frame) {
-        Long ackId = Frames.number(frame, "ackId");
-        Operation op = ackId == null ? null : awaitingAck.remove(ackId);
-        if (op == null) {
-            return;
-        }
-        JsonObject error = frame.get("error") instanceof JsonObject e ? e : null;
-        String name = error == null ? null : Frames.string(error, "name");
-        if (frame.getBoolean("success", false) || "Duplicate".equals(name)) {
-            if (op.onSuccess != null) {
-                op.onSuccess.run();
-            }
-            WebPubSubResult result = new WebPubSubResult(ackId, "Duplicate".equals(name));
-            completions.execute(() -> op.result.complete(result));
-        } else {
-            fail(op, ackError(ackId, name == null ? "Unknown" : name, error == null ? null
-                    : Frames.string(error, "message")));
-        }
-    }
-
-    private static AckException ackError(long ackId, String name, String message) {
-        return switch (name) {
-            case "Forbidden" -> new ForbiddenException(ackId, message);
-            case "BadRequest" -> new BadRequestException(ackId, message);
-            case "InternalServerError" -> new InternalServerErrorException(ackId, message);
-            default -> new AckException(ackId, name, message);
-        };
+        outbox.resend(from);
+        outbox.flush(from);
     }
 
     private void onMessage(Link from, JsonObject frame) {
         Long sequenceId = Frames.number(frame, "sequenceId");
-        if (sequenceId != null && settings.protocol().isReliable()) {
-            boolean replayed = sequenceId <= lastSequenceId;
-            if (!replayed) {
-                lastSequenceId = sequenceId;
-            }
-            // after updating: the ack's text may be built right now, on this thread
-            queueSequenceAck(from);
-            if (replayed) {
-                return; // delivered before a recovery
-            }
+        if (sequenceId != null && settings.protocol().isReliable() && !sequenceAcks.received(sequenceId, from)) {
+            return;
         }
         WebPubSubData data;
         try {
@@ -362,20 +279,6 @@ public final class DefaultWebPubSubClient implements WebPubSubClient, Link.Handl
         }
     }
 
-    /** One sequence ack in the queue at a time, carrying the largest id when it is written: acks coalesce. */
-    private void queueSequenceAck(Link from) {
-        if (sequenceAckQueued) {
-            return;
-        }
-        sequenceAckQueued = true;
-        from.send(() -> {
-            synchronized (lock) {
-                sequenceAckQueued = false;
-                return Frames.sequenceAck(lastSequenceId);
-            }
-        });
-    }
-
     @Override
     public void onEnd(Link from, int code, String reason) {
         synchronized (lock) {
@@ -383,7 +286,7 @@ public final class DefaultWebPubSubClient implements WebPubSubClient, Link.Handl
                 return;
             }
             link = null;
-            sequenceAckQueued = false;
+            sequenceAcks.linkEnded();
             String why = code < 0 ? reason : "closed with " + code + (reason == null || reason.isEmpty() ? ""
                     : " " + reason);
             if (state == WebPubSubClientState.STOPPING) {
@@ -407,19 +310,15 @@ public final class DefaultWebPubSubClient implements WebPubSubClient, Link.Handl
 
     private void recover() {
         if (state == WebPubSubClientState.RECOVERING && link == null) {
-            open(Link.Purpose.RECOVER, recoveryUri(), generation);
+            open(Link.Purpose.RECOVER, AccessUrls.recovery(url, connectionId, reconnectionToken), generation);
         }
     }
 
     /** The connection cannot come back: fail what it was acknowledging, then reconnect or stop. */
     private void sessionLost(String reason) {
         String id = connectionId;
-        List<Operation> lost = new ArrayList<>(awaitingAck.values());
-        awaitingAck.clear();
-        for (Operation op : lost) {
-            fail(op, new WebPubSubClientException("The connection ended before the service acknowledged ackId "
-                    + op.ackId + "; the operation may or may not have taken effect", op.ackId, null));
-        }
+        outbox.failAwaiting(op -> new WebPubSubClientException("The connection ended before the service"
+                + " acknowledged ackId " + op.ackId + "; the operation may or may not have taken effect", op.ackId, null));
         connectionId = null;
         userId = null;
         reconnectionToken = null;
@@ -452,7 +351,7 @@ public final class DefaultWebPubSubClient implements WebPubSubClient, Link.Handl
             generation++;
             WebPubSubClientException error = new WebPubSubClientException("Could not connect: " + why, null, cause);
             failStart(error);
-            failAll(op -> new WebPubSubClientException("The client could not connect; the operation was not sent",
+            outbox.failAll(op -> new WebPubSubClientException("The client could not connect; the operation was not sent",
                     op.ackId, cause));
             state = WebPubSubClientState.STOPPED;
         } else if (state == WebPubSubClientState.RECONNECTING) {
@@ -464,7 +363,7 @@ public final class DefaultWebPubSubClient implements WebPubSubClient, Link.Handl
     /** Stops by itself: reconnecting is off or exhausted. */
     private void giveUp(String why) {
         generation++;
-        failAll(op -> new WebPubSubClientException("The client stopped (" + why + "); the operation was not sent",
+        outbox.failAll(op -> new WebPubSubClientException("The client stopped (" + why + "); the operation was not sent",
                 op.ackId, null));
         groups.clear();
         state = WebPubSubClientState.STOPPING;
@@ -485,7 +384,7 @@ public final class DefaultWebPubSubClient implements WebPubSubClient, Link.Handl
         }
         fire(WebPubSubClientListener::onStopped);
         CompletableFuture<Void> done = stopped;
-        events.execute(() -> done.complete(null));
+        listeners.afterEvents(() -> done.complete(null));
     }
 
     // ---- operations ----
@@ -566,7 +465,7 @@ public final class DefaultWebPubSubClient implements WebPubSubClient, Link.Handl
     }
 
     private CompletionStage<WebPubSubResult> submit(Long ackId, String frame, Runnable onSuccess) {
-        int size = utf8Length(frame);
+        int size = Frames.utf8Length(frame);
         if (size > settings.maxMessageSize()) {
             throw new IllegalArgumentException("Invalid 'content': the message takes " + size
                     + " bytes, more than the maximum message size of " + settings.maxMessageSize() + " bytes");
@@ -577,29 +476,14 @@ public final class DefaultWebPubSubClient implements WebPubSubClient, Link.Handl
                 return CompletableFuture.failedStage(new IllegalStateException("The client is "
                         + state.name().toLowerCase(java.util.Locale.ROOT) + "; call start() first"));
             }
-            if (ackId != null && (awaitingAck.containsKey(ackId)
-                    || unsent.stream().anyMatch(o -> ackId.equals(o.ackId)))) {
-                throw new IllegalArgumentException("Invalid 'ackId': " + ackId
-                        + " is already used by an operation in flight");
-            }
+            outbox.checkAckIdFree(ackId);
             if (state == WebPubSubClientState.CONNECTED) {
-                write(op);
+                outbox.write(op, link);
             } else {
-                unsent.add(op);
+                outbox.hold(op);
             }
         }
         return op.result.copy();
-    }
-
-    private static int utf8Length(String s) {
-        int bytes = s.length();
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c >= 0x80) {
-                bytes += c >= 0x800 && !Character.isSurrogate(c) ? 2 : 1;
-            }
-        }
-        return bytes;
     }
 
     private void rejoin(String group) {
@@ -616,43 +500,7 @@ public final class DefaultWebPubSubClient implements WebPubSubClient, Link.Handl
                 fire(l -> l.onRejoinGroupFailed(new RejoinGroupFailedEvent(group, error)));
             }
         });
-        write(join);
-    }
-
-    private void flush() {
-        while (state == WebPubSubClientState.CONNECTED && !unsent.isEmpty()) {
-            write(unsent.poll());
-        }
-    }
-
-    private void write(Operation op) {
-        op.attempts++;
-        if (op.ackId != null) {
-            awaitingAck.put(op.ackId, op);
-        }
-        link.send(() -> op.frame).whenComplete((x, error) -> {
-            if (op.ackId == null) {
-                if (error == null) {
-                    op.result.complete(new WebPubSubResult(null, false));
-                } else {
-                    op.result.completeExceptionally(new WebPubSubClientException(
-                            "The fire-and-forget message could not be written", null, error));
-                }
-            }
-            // an acknowledged operation whose write failed is sent again after recovery, or failed when the link ends
-        });
-    }
-
-    private void fail(Operation op, Throwable error) {
-        completions.execute(() -> op.result.completeExceptionally(error));
-    }
-
-    private void failAll(java.util.function.Function<Operation, Throwable> error) {
-        List<Operation> all = new ArrayList<>(awaitingAck.values());
-        all.addAll(unsent);
-        awaitingAck.clear();
-        unsent.clear();
-        all.forEach(op -> fail(op, error.apply(op)));
+        outbox.write(join, link);
     }
 
     private void failStart(Throwable error) {
@@ -664,16 +512,8 @@ public final class DefaultWebPubSubClient implements WebPubSubClient, Link.Handl
 
     // ---- helpers ----
 
-    private void fire(Consumer<WebPubSubClientListener> call) {
-        events.execute(() -> {
-            for (WebPubSubClientListener listener : listeners) {
-                try {
-                    call.accept(listener);
-                } catch (RuntimeException e) {
-                    LOG.log(System.Logger.Level.WARNING, "A WebPubSubClientListener failed", e);
-                }
-            }
-        });
+    private void fire(Consumer<WebPubSubClientListener> event) {
+        listeners.fire(event);
     }
 
     /** Runs {@code task} under the lock after {@code delay}, unless the client was started or stopped since. */
@@ -695,7 +535,7 @@ public final class DefaultWebPubSubClient implements WebPubSubClient, Link.Handl
 
     @Override
     public void addListener(WebPubSubClientListener listener) {
-        listeners.add(Objects.requireNonNull(listener, "listener"));
+        listeners.add(listener);
     }
 
     @Override

@@ -51,25 +51,7 @@ final class Frames {
 
     /** A JSON string literal. */
     static String quote(String s) {
-        StringBuilder out = new StringBuilder(s.length() + 2).append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"').toString();
+        return JSON.createValue(s).toString();
     }
 
     /** Parses one text frame; {@code null} when it is not a JSON object (ignored, as unknown frames are). */
@@ -106,5 +88,17 @@ final class Frames {
     static Long number(JsonObject frame, String name) {
         JsonValue value = frame.get(name);
         return value instanceof jakarta.json.JsonNumber n ? n.longValue() : null;
+    }
+
+    /** The size of a text frame on the wire. */
+    static int utf8Length(String s) {
+        int bytes = s.length();
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= 0x80) {
+                bytes += c >= 0x800 && !Character.isSurrogate(c) ? 2 : 1;
+            }
+        }
+        return bytes;
     }
 }

@@ -19,12 +19,15 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Locale;
+import java.util.Set;
 
 /** Handles what clients send: the JSON subprotocol messages and raw frames. */
 final class ClientMessages {
     private static final int INVALID_PAYLOAD = 1007;
     private static final int UNSUPPORTED_DATA = 1003;
     private static final int SERVER_ERROR = 1011;
+    /** The requests that carry an ack id the service de-duplicates. */
+    private static final Set<String> ACKNOWLEDGED = Set.of("joinGroup", "leaveGroup", "sendToGroup", "event");
 
     private final Engine engine;
 
@@ -98,6 +101,9 @@ final class ClientMessages {
 
     private void dispatch(ClientConnection c, JsonObject m, Long ackId) {
         String type = m.getString("type");
+        if (ACKNOWLEDGED.contains(type) && duplicate(c, ackId)) {
+            return;
+        }
         switch (type) {
             case "joinGroup", "leaveGroup" -> joinOrLeave(c, m, ackId, type.equals("joinGroup"));
             case "sendToGroup" -> sendToGroup(c, m, ackId);
@@ -109,9 +115,6 @@ final class ClientMessages {
     }
 
     private void joinOrLeave(ClientConnection c, JsonObject m, Long ackId, boolean join) {
-        if (duplicate(c, ackId)) {
-            return;
-        }
         String group = stringField(m, "group");
         String error = Names.groupError(group);
         if (error != null) {
@@ -130,9 +133,6 @@ final class ClientMessages {
     }
 
     private void sendToGroup(ClientConnection c, JsonObject m, Long ackId) {
-        if (duplicate(c, ackId)) {
-            return;
-        }
         String group = stringField(m, "group");
         String error = Names.groupError(group);
         if (error != null) {
@@ -164,9 +164,6 @@ final class ClientMessages {
     }
 
     private void event(ClientConnection c, JsonObject m, Long ackId) {
-        if (duplicate(c, ackId)) {
-            return;
-        }
         String event = stringField(m, "event");
         String error = Names.eventError(event);
         Payload payload;
@@ -186,10 +183,7 @@ final class ClientMessages {
                         : "The event handler failed to handle event '" + event + "'.");
                 return;
             }
-            Payload back = replyPayload(reply);
-            if (back != null) {
-                c.deliver(new Delivery(null, null, back));
-            }
+            deliverReply(c, reply);
             ack(c, ackId);
         });
     }
@@ -221,17 +215,14 @@ final class ClientMessages {
                 engine.end(c, "The message could not be handled", SERVER_ERROR);
                 return;
             }
-            Payload back = replyPayload(reply);
-            if (back != null) {
-                c.deliver(new Delivery(null, null, back));
-            }
+            deliverReply(c, reply);
         });
     }
 
-    /** The payload of a user-event reply, or null when there is no body. */
-    private static Payload replyPayload(Upstream.Reply reply) {
+    /** Sends a user-event reply's body, if it has one, back to the connection that raised the event. */
+    private static void deliverReply(ClientConnection c, Upstream.Reply reply) {
         if (reply.body() == null || reply.body().length == 0) {
-            return null;
+            return;
         }
         DataType type = DataType.ofContentType(reply.contentType());
         if (type == null) {
@@ -241,7 +232,7 @@ final class ClientMessages {
         if (type == DataType.JSON && !Jsons.isJson(reply.body())) {
             type = DataType.TEXT;
         }
-        return new Payload(type, reply.body());
+        c.deliver(new Delivery(null, null, new Payload(type, reply.body())));
     }
 
     private static Payload payload(JsonObject m) {

@@ -13,6 +13,7 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
 import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
 
 import java.time.Clock;
@@ -46,7 +47,8 @@ public final class EmulatorServer implements AutoCloseable {
         threads.setName("webpubsub-emulator");
         threads.setDaemon(true);
         threads.setMaxEvictCount(200);
-        server = new Server(threads);
+        // Jetty's timer thread starts with the first connection and stays; named, it is not mistaken for a leak
+        server = new Server(threads, new ScheduledExecutorScheduler("webpubsub-emulator-timer", true), null);
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
         http.setRequestHeaderSize(MAX_REQUEST_HEADERS);

@@ -10,6 +10,8 @@
 #   ./run.sh soak         emulator: 1,000 clients with churn and REST traffic for 10 minutes (heap, threads, leaks)
 #   ./run.sh quarkus      the client benchmark inside a Quarkus app (ours injected vs the SDK), 1, 8 and 64 in flight
 #   ./run.sh quarkus-coldstart  three builds of one Quarkus app (no client, ours, SDK): launch to the first 202
+#   ./run.sh quarkus-profile    JFR of the Quarkus client load at 64 in flight: where CPU and allocation go, per client
+#   ./run.sh liberty-coldstart  three builds of one Open Liberty app (no client, ours, SDK): server start to first 202
 #   ./run.sh all          all of the above in turn
 # Needs the library and the emulator snapshots in ~/.m2 (see README.md); BENCH_SKIP_BUILD=1 skips the bench build.
 set -euo pipefail
@@ -55,6 +57,13 @@ quarkus_app() {
   else mvn -B -q package; fi)
 }
 
+# ../liberty: one WAR per build (target/bench-none|ours|sdk.war) and the Liberty runtime in target/liberty/wlp
+liberty_app() {
+  (cd liberty && mvn -B -q install -DskipTests -f ../pom.xml >/dev/null \
+    && for p in none ours sdk; do rm -rf target/classes "target/bench-$p"; mvn -B -q package -P"$p" || exit 1; done \
+    && { [[ -x target/liberty/wlp/bin/server ]] || mvn -B -q liberty:create; })
+}
+
 cmd="${1:-}"; shift || true
 case "$cmd" in
   client)      deps; run io.webpubsub.bench.client.ClientSuite "$@" ;;
@@ -68,7 +77,9 @@ case "$cmd" in
   rest)        deps; run io.webpubsub.bench.emulator.RestLatencySuite "$@" ;;
   soak)        deps; run io.webpubsub.bench.emulator.SoakSuite "$@" ;;
   quarkus)     deps; quarkus_app; run io.webpubsub.bench.client.ClientSuite --runtime quarkus --callers 1,8,64 "$@" ;;
+  quarkus-profile) deps; quarkus_app; run io.webpubsub.bench.client.ProfileSuite "$@" ;;
   quarkus-coldstart) deps; quarkus_app cold; run io.webpubsub.bench.coldstart.QuarkusColdSuite "$@" ;;
+  liberty-coldstart) deps; liberty_app; run io.webpubsub.bench.coldstart.LibertyColdSuite "$@" ;;
   all)         deps; for b in weight coldstart tokens client connections fanout rest; do BENCH_SKIP_BUILD=1 BENCH_SKIP_DEPS=1 "$0" "$b" "$@"; done ;;
-  *)           sed -n '2,14p' "$0"; exit 2 ;;
+  *)           sed -n '2,16p' "$0"; exit 2 ;;
 esac

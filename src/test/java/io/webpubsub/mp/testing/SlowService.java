@@ -59,10 +59,12 @@ public final class SlowService implements AutoCloseable {
 
     private void answer(HttpExchange exchange) {
         held.decrementAndGet();
+        // counted before the answer leaves: a client that has its answer must find it counted
+        answered.incrementAndGet();
         try {
             exchange.sendResponseHeaders(202, -1);
-            answered.incrementAndGet();
         } catch (IOException e) {
+            answered.decrementAndGet();
             // the client went away; nothing to answer
         } finally {
             exchange.close();

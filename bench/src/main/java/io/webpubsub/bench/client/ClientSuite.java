@@ -27,6 +27,8 @@ public final class ClientSuite {
     private static String clientCpus;
     /** With {@code --runtime quarkus}: the app of ../quarkus that runs the load with injected clients. */
     private static String quarkusApp;
+    /** The floor rows' prefix: {@code floor-} (java.net.http), or {@code vertx-} inside the Quarkus app. */
+    private static String floor = "floor-";
 
     public static void main(String[] args) throws Exception {
         Map<String, String> opt = options(args);
@@ -38,24 +40,19 @@ public final class ClientSuite {
         String warmup = opt.getOrDefault("warmup", smoke ? "2" : "60");
         String measure = opt.getOrDefault("measure", smoke ? "1" : "3");
         String callers = opt.getOrDefault("callers", "1,8");
-        if (opt.getOrDefault("runtime", "weld").equals("quarkus")) {
-            quarkusApp = java.nio.file.Path.of("quarkus/target/quarkus-app/quarkus-run.jar").toAbsolutePath()
-                    .toString();
-            if (!opt.containsKey("impls")) {
-                impls = List.of("ours-sync", "ours-async", "sdk-sync", "sdk-async");
-            }
+        boolean quarkus = opt.getOrDefault("runtime", "weld").equals("quarkus");
+        if (quarkus && !opt.containsKey("impls")) {
+            impls = QUARKUS_IMPLS;
         }
-        boolean pin = !opt.getOrDefault("pin", "on").equals("off") && Child.pinning()
-                && Runtime.getRuntime().availableProcessors() >= 2;
-        serverCpus = pin ? "1" : null;
-        clientCpus = pin ? "0" : null;
+        boolean pin = configure(quarkus, opt);
 
         System.out.println("# sendToGroup client benchmark (" + (smoke ? "SMOKE, figures not meaningful" : "full")
                 + "): " + rounds + " rounds x " + measure + " s per figure after " + warmup + " s warm-up");
         System.out.println("# " + (pin ? "server JVM pinned to CPU 1, each client JVM to CPU 0 (taskset), both G1"
                 : "not pinned: server and client share every core (taskset missing, fewer than 2 cores or --pin off)"));
         System.out.println("# " + (quarkusApp == null ? "clients on Weld SE / RESTEasy classic"
-                : "clients inside one Quarkus app (" + quarkusApp + "): ours injected, on the Quarkus REST client"));
+                : "clients inside one Quarkus app (" + quarkusApp + "): ours injected, on the Quarkus REST client; "
+                + "floor (vertx-*) = a bare Vert.x HttpClient on the app's Vert.x, token computed once"));
         System.out.println("# " + Machine.describe());
         for (String target : targets) {
             // results.get(impl + "/" + callers).get(metric) -> runs
@@ -87,6 +84,33 @@ public final class ClientSuite {
         }
     }
 
+    /** The clients of the Quarkus app, in table order. */
+    static final List<String> QUARKUS_IMPLS = List.of("ours-sync", "ours-async", "sdk-sync", "sdk-async",
+            "vertx-sync", "vertx-async");
+
+    /**
+     * Sets where clients run (inside the Quarkus app or on their own classpath) and the pinning ({@code --pin}).
+     *
+     * @return whether server and client are pinned
+     */
+    static boolean configure(boolean quarkus, Map<String, String> opt) {
+        if (quarkus) {
+            quarkusApp = java.nio.file.Path.of("quarkus/target/quarkus-app/quarkus-run.jar").toAbsolutePath()
+                    .toString();
+            floor = "vertx-";
+        }
+        boolean pin = !opt.getOrDefault("pin", "on").equals("off") && Child.pinning()
+                && Runtime.getRuntime().availableProcessors() >= 2;
+        serverCpus = pin ? "1" : null;
+        clientCpus = pin ? "0" : null;
+        return pin;
+    }
+
+    /** @return the CPUs a server is pinned to, or null */
+    static String serverCpus() {
+        return serverCpus;
+    }
+
     static String table(Map<String, Map<String, Runs>> results, List<String> impls, String callersCsv) {
         Table t = new Table("client", "callers", "ops/s", "x SDK", "x floor", "p50 µs", "p99 µs", "CPU µs/op",
                 "CPU x SDK", "alloc KB/op", "errors", "JIT ms");
@@ -99,8 +123,8 @@ public final class ClientSuite {
                 }
                 String style = impl.endsWith("async") ? "async" : "sync";
                 Map<String, Runs> sdk = results.get("sdk-" + style + "/" + c);
-                Map<String, Runs> floor = results.get("floor-" + style + "/" + c);
-                t.row(impl, c, m.get("opsPerSec").format(), ratio(m, sdk, "opsPerSec"), ratio(m, floor, "opsPerSec"),
+                Map<String, Runs> base = results.get(floor + style + "/" + c);
+                t.row(impl, c, m.get("opsPerSec").format(), ratio(m, sdk, "opsPerSec"), ratio(m, base, "opsPerSec"),
                         m.get("p50us").format(), m.get("p99us").format(), m.get("cpuUsPerOp").format(),
                         ratio(m, sdk, "cpuUsPerOp"), Runs.num(m.get("allocBytesPerOp").median() / 1024) + " ["
                                 + Runs.num(m.get("allocBytesPerOp").min() / 1024) + "–"
@@ -120,8 +144,15 @@ public final class ClientSuite {
 
     static List<Map<String, String>> runClient(String impl, String endpoint, String callers, String warmup,
             String measure, String rounds) {
+        return runClient(impl, endpoint, callers, warmup, measure, rounds, List.of());
+    }
+
+    /** As above, with further JVM options for the client (e.g. a flight recording). */
+    static List<Map<String, String>> runClient(String impl, String endpoint, String callers, String warmup,
+            String measure, String rounds, List<String> moreJvm) {
         List<Map<String, String>> out = new ArrayList<>();
         List<String> jvm = new ArrayList<>(List.of("-Xms512m", "-Xmx512m", "-XX:+UseG1GC"));
+        jvm.addAll(moreJvm);
         List<String> args = new ArrayList<>(List.of(impl, endpoint, Targets.HUB, GROUP, callers, warmup, measure,
                 rounds));
         String classpath = Clients.classpath(impl);

@@ -39,23 +39,36 @@ public final class QuarkusColdSuite {
                 }
             }
         }
-        Table t = new Table("build", "launch to first 202, ms", "added, ms", "added x SDK's",
-                "JVM start to app running (Quarkus booted), ms", "to client ready, ms", "ready to first 202, ms");
-        double none = median(res, "none");
+        System.out.println(table(res, BUILDS, QuarkusColdSuite::label,
+                "JVM start to app running (Quarkus booted), ms"));
+        System.out.println("# finished " + Machine.describe());
+    }
+
+    /**
+     * The table of a cold-start suite of builds whose first is the one without a client: each build's launch to
+     * first 202, what it adds over the first build, that as a share of what the SDK's build (named {@code sdk})
+     * adds, and the phases the app reported.
+     */
+    static String table(Map<String, Map<String, Runs>> res, List<String> builds,
+            java.util.function.Function<String, String> label, String mainPhase) {
+        Table t = new Table("build", "launch to first 202, ms", "added, ms", "added x SDK's", mainPhase,
+                "to client ready, ms", "ready to first 202, ms");
+        String base = builds.get(0);
+        double none = median(res, base);
         double sdkAdded = median(res, "sdk") - none;
-        for (String build : BUILDS) {
+        for (String build : builds) {
             Map<String, Runs> m = res.get(build);
             if (m == null) {
-                t.row(build, "failed", "", "", "", "", "");
+                t.row(label.apply(build), "failed", "", "", "", "", "");
                 continue;
             }
             double added = m.get("wall").median() - none;
-            t.row(label(build), m.get("wall").format(), build.equals("none") ? "" : Runs.num(added),
-                    build.equals("none") ? "" : String.format(Locale.ROOT, "%.2f", added / sdkAdded),
+            boolean first = build.equals(base);
+            t.row(label.apply(build), m.get("wall").format(), first ? "" : Runs.num(added),
+                    first ? "" : String.format(Locale.ROOT, "%.2f", added / sdkAdded),
                     m.get("main").format(), m.get("ready").format(), m.get("send").format());
         }
-        System.out.println(t.render());
-        System.out.println("# finished " + Machine.describe());
+        return t.render();
     }
 
     private static void measure(String build, String cs, Map<String, Map<String, Runs>> res) {

@@ -89,6 +89,46 @@ public final class Child implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts any command (e.g. a server's launch script), its stdout read as a JVM child's; {@code env} is added to
+     * the environment. Stop it with {@link #destroyTree()} when stdin means nothing to it.
+     */
+    public static Child command(String name, List<String> cmd, java.util.Map<String, String> env) {
+        try {
+            Path logs = Path.of("target", "bench-logs");
+            Files.createDirectories(logs);
+            ProcessBuilder pb = new ProcessBuilder(cmd)
+                    .redirectError(ProcessBuilder.Redirect.appendTo(logs.resolve(name + ".log").toFile()));
+            pb.environment().putAll(env);
+            long t0 = System.nanoTime();
+            return new Child(name, pb.start(), t0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Terminates the process and every descendant (SIGTERM, then SIGKILL after 30 s) and waits until all are gone:
+     * a launch script's JVM must not outlive the measurement.
+     */
+    public void destroyTree() {
+        List<ProcessHandle> all = new ArrayList<>(process.descendants().toList());
+        all.add(process.toHandle());
+        all.forEach(ProcessHandle::destroy);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        for (ProcessHandle p : all) {
+            try {
+                p.onExit().get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+                p.destroyForcibly();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                all.forEach(ProcessHandle::destroyForcibly);
+                return;
+            }
+        }
+    }
+
     private static String findTaskset() {
         for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(":")) {
             Path p = Path.of(dir, "taskset");

@@ -19,6 +19,8 @@ import io.webpubsub.mp.WebPubSubKeyCredential;
 @Priority(Priorities.AUTHENTICATION)
 public final class AccessKeyFilter implements ClientRequestFilter {
 
+    private static final String BEARER = "Bearer ";
+
     private final WebPubSubKeyCredential credential;
     private final Duration lifetime;
     private final TokenCache cache;
@@ -42,7 +44,7 @@ public final class AccessKeyFilter implements ClientRequestFilter {
         if (Anonymous.isAnonymous(request)) {
             return;
         }
-        request.getHeaders().putSingle(HttpHeaders.AUTHORIZATION, "Bearer " + token(request.getUri().toString()));
+        request.getHeaders().putSingle(HttpHeaders.AUTHORIZATION, authorization(request.getUri().toString()));
     }
 
     /**
@@ -52,14 +54,19 @@ public final class AccessKeyFilter implements ClientRequestFilter {
      * @return the JWT
      */
     String token(String audience) {
+        return authorization(audience).substring(BEARER.length());
+    }
+
+    /** The Authorization header value; the cache holds it whole, so a cached token costs no string building. */
+    private String authorization(String audience) {
         String key = KeyAccess.key(credential);
         Instant now = clock.instant();
-        String token = cache.get(audience, key, now);
-        if (token == null) {
-            token = JwtMinter.restToken(audience, now, now.plus(lifetime), key);
-            cache.put(audience, key, token, now.plus(lifetime.dividedBy(2)));
+        String header = cache.get(audience, key, now);
+        if (header == null) {
+            header = BEARER + JwtMinter.restToken(audience, now, now.plus(lifetime), key);
+            cache.put(audience, key, header, now.plus(lifetime.dividedBy(2)));
         }
-        return token;
+        return header;
     }
 
     int cachedTokens() {

@@ -201,8 +201,8 @@ public final class HubOperations {
         Object[] args = {hub, group, page.maxPageSize(), page.top(), null, version};
         Route route = Route.of("listConnectionsInGroup");
         Object[] wire = route.wire(args);
-        return new Call<>("listConnectionsInGroup", route.line(endpoint, args), false,
-                () -> GroupMembersPage.of((GroupMemberPagedValues) route.invoke(api, wire), endpoint, version));
+        return new Call<>("listConnectionsInGroup", () -> route.line(endpoint, args), false,
+                () -> GroupMembersPage.of((GroupMemberPagedValues) route.invoke(api, wire), endpoint, version), null);
     }
 
     Call<Boolean> isServiceHealthy() {
@@ -249,7 +249,7 @@ public final class HubOperations {
     private Call<Void> call(String operation, boolean send, Object[] args) {
         Route route = Route.of(operation);
         Object[] wire = route.wire(args);
-        return new Call<>(operation, route.line(endpoint, args), send, () -> {
+        return new Call<>(operation, () -> route.line(endpoint, args), send, () -> {
             route.invoke(api, wire);
             return null;
         }, () -> route.invokeAsync(asyncApi.get(), wire));
@@ -259,7 +259,7 @@ public final class HubOperations {
     private Call<Boolean> exists(String operation, Object... args) {
         Route route = Route.of(operation);
         Object[] wire = route.wire(args);
-        return new Call<>(operation, route.line(endpoint, args), false, () -> {
+        return new Call<>(operation, () -> route.line(endpoint, args), false, () -> {
             try {
                 route.invoke(api, wire);
                 return true;

@@ -106,7 +106,9 @@ public final class RequestExecutor {
         Telemetry.Operation operation = start(call);
         // the operation ends before the future completes (so it is recorded when join() returns); this ends it
         // when the caller cancels
-        result.whenComplete((value, failure) -> operation.end(failure));
+        if (operation != Telemetry.Operation.OFF) {
+            result.whenComplete((value, failure) -> operation.end(failure));
+        }
         attempt(call, operation, 0, result, startsOn(call));
         return result;
     }

@@ -24,16 +24,23 @@ public final class RequestTrace implements ClientRequestFilter, ClientResponseFi
 
     @Override
     public void filter(ClientRequestContext request) {
-        request.setProperty(START, System.nanoTime());
+        if (LOG.isLoggable(Level.DEBUG)) {
+            request.setProperty(START, System.nanoTime());
+        }
     }
 
     @Override
     public void filter(ClientRequestContext request, ClientResponseContext response) {
+        boolean failed = response.getStatus() >= 400;
+        boolean debug = LOG.isLoggable(Level.DEBUG);
+        if (!failed && !debug) {
+            return;
+        }
         String line = request.getMethod() + " " + request.getUri();
-        if (response.getStatus() >= 400) {
+        if (failed) {
             response.getHeaders().putSingle(REQUEST_HEADER, line);
         }
-        if (LOG.isLoggable(Level.DEBUG)) {
+        if (debug) {
             Object start = request.getProperty(START);
             long ms = start instanceof Long s ? TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - s) : -1;
             LOG.log(Level.DEBUG, "{0} -> {1} ({2} ms)", line, response.getStatus(), ms);

@@ -24,6 +24,10 @@ public final class SlashFilter implements ClientRequestFilter {
         String url = request.getUri().toString();
         int query = url.indexOf('?');
         String path = query < 0 ? url : url.substring(0, query);
+        // both spellings of the stand-in contain "%80%80" (digits have no case): most paths need no regex
+        if (path.indexOf(PathSegments.SLASH) < 0 && !path.contains("%80%80")) {
+            return;
+        }
         String fixed = ENCODED.matcher(path).replaceAll(Matcher.quoteReplacement("%2F"))
                 .replace(String.valueOf(PathSegments.SLASH), "%2F");
         if (!fixed.equals(path)) {

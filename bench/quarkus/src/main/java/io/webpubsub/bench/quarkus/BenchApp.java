@@ -17,7 +17,8 @@ import io.webpubsub.bench.client.SendClient;
 /**
  * The benchmark app. {@code load <impl> <connection string> <hub> <group> <callers> <warmup s> <measure s>
  * <rounds>} runs {@link ClientLoad} on {@code ours-sync}, {@code ours-async} (the injected clients),
- * {@code sdk-sync} or {@code sdk-async}. {@code cold <ours|sdk|floor> <connection string> <hub> <group>} sends one
+ * {@code sdk-sync}, {@code sdk-async}, or the floor on the app's own Vert.x, {@code vertx-sync} or
+ * {@code vertx-async} ({@link VertxFloor}). {@code cold <ours|sdk|floor> <connection string> <hub> <group>} sends one
  * message and prints the JVM uptime at {@code main}, when the client was ready and at the first 202.
  */
 @QuarkusMain
@@ -45,6 +46,11 @@ public class BenchApp implements QuarkusApplication {
 
     @SuppressWarnings("unchecked")
     private static SendClient client(String impl, String connectionString, String hub) throws Exception {
+        if (impl.startsWith("vertx-")) {
+            VertxFloor floor = CDI.current().select(VertxFloor.class).get();
+            floor.target(connectionString, hub);
+            return floor.apply(impl.endsWith("async") ? 1 : 0);
+        }
         if (!impl.startsWith("ours-")) {
             return Clients.create(impl, connectionString, hub);
         }

@@ -93,7 +93,8 @@ class NoSecretsTest {
         List<String> secrets = new ArrayList<>(List.of(KEY));
         try (FakeService service = new FakeService()) {
             var config = new SmallRyeConfigBuilder().withSources(new PropertiesConfigSource(Map.of(
-                    "azure.webpubsub.hubs.chat.connection-string", "Endpoint=" + service.endpoint() + ";AccessKey=" + KEY,
+                    "azure.webpubsub.hubs.chat.connection-string",
+                    "Endpoint=" + service.endpoint() + ";AccessKey=" + KEY,
                     "azure.webpubsub.hubs.chat.retry.delay", "1ms",
                     "azure.webpubsub.hubs.broken.connection-string", "Endpoint=" + service.endpoint() + ";AccessKey="
                             + KEY + ";accesskey=" + KEY), "test", 500)).build();
@@ -106,9 +107,11 @@ class NoSecretsTest {
                     WebPubSubHubClient chat = weld.select(Chat.class).get().chat;
                     chat.sendToAll(Message.text("ok"));
                     service.then(Answer.json(401, "{\"code\":\"Unauthorized\",\"message\":\"bad token\"}"));
-                    texts.add(text(assertThrows(RuntimeException.class, () -> chat.sendToGroup("g", Message.text("x")))));
+                    texts.add(text(assertThrows(RuntimeException.class,
+                        () -> chat.sendToGroup("g", Message.text("x")))));
                     service.then(Answer.connectionReset());
-                    texts.add(text(assertThrows(RuntimeException.class, () -> chat.sendToUser("u", Message.text("x")))));
+                    texts.add(text(assertThrows(RuntimeException.class,
+                        () -> chat.sendToUser("u", Message.text("x")))));
                     service.then(Answer.status(503), Answer.status(500), Answer.status(502), Answer.status(504));
                     texts.add(text(assertThrows(RuntimeException.class, () -> chat.addUserToGroup("g", "u"))));
                     ClientAccess access = chat.getClientAccess(new ClientAccessOptions().setUserId("u"));
@@ -117,13 +120,15 @@ class NoSecretsTest {
                     texts.add(chat.toString());
                 }
                 texts.add(text(assertThrows(DeploymentException.class, () -> new Weld().disableDiscovery()
-                        .addBeanClasses(HubClientsBean.class, EmbeddedEmulatorBean.class, Broken.class).initialize().close())));
+                        .addBeanClasses(HubClientsBean.class, EmbeddedEmulatorBean.class, Broken.class)
+                        .initialize().close())));
             } finally {
                 ConfigProviderResolver.instance().releaseConfig(config);
             }
             texts.add(text(assertThrows(IllegalArgumentException.class, () -> new WebPubSubClientBuilder()
                     .connectionString("Endpoint=https://x;AccessKey=" + KEY + ";AccessKey=" + KEY))));
-            texts.add(text(assertThrows(IllegalArgumentException.class, () -> ConnectionString.parse("AccessKey=" + KEY))));
+            texts.add(text(assertThrows(IllegalArgumentException.class,
+                () -> ConnectionString.parse("AccessKey=" + KEY))));
             texts.add(ConnectionString.parse("Endpoint=https://x;AccessKey=" + KEY).toString());
             texts.add(new WebPubSubKeyCredential(KEY).toString());
             texts.add(new WebPubSubAccessToken("entra-secret-token", java.time.Instant.EPOCH).toString());

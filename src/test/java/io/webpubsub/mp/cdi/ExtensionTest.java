@@ -224,7 +224,8 @@ class ExtensionTest {
     }
 
     public static class Keys {
-        static final io.webpubsub.mp.WebPubSubKeyCredential KEY_CREDENTIAL = new io.webpubsub.mp.WebPubSubKeyCredential(KEY);
+        static final io.webpubsub.mp.WebPubSubKeyCredential KEY_CREDENTIAL =
+                new io.webpubsub.mp.WebPubSubKeyCredential(KEY);
 
         @jakarta.enterprise.inject.Produces
         @WebPubSubHub("rotating")

@@ -52,7 +52,7 @@ public final class AccessKeyFilter implements ClientRequestFilter {
      * @return the JWT
      */
     String token(String audience) {
-        String key = KeyAccess.key(credential);
+        String key = credential.getKey();
         Instant now = clock.instant();
         String token = cache.get(audience, key, now);
         if (token == null) {

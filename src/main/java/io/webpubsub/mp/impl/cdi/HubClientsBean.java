@@ -24,7 +24,7 @@ import io.webpubsub.mp.impl.HubNames;
 import io.webpubsub.mp.impl.HubRuntime;
 import io.webpubsub.mp.impl.HubSettings;
 import io.webpubsub.mp.impl.HubSettingsSource;
-import io.webpubsub.mp.impl.config.HubConfig;
+import io.webpubsub.mp.impl.config.SettingSource;
 import io.webpubsub.mp.impl.config.SettingsResolver;
 import io.webpubsub.mp.impl.emulator.EmbeddedEmulatorBean;
 import io.webpubsub.mp.impl.telemetry.Telemetry;
@@ -109,7 +109,7 @@ public class HubClientsBean implements WebPubSubClients, SettingsResolver.Creden
     }
 
     @Override
-    public Optional<String> embedded(HubConfig hub) {
+    public Optional<String> embedded(SettingSource hub) {
         return embedded.emulator().connectionStringFor(hub);
     }
 

@@ -26,6 +26,7 @@ import io.webpubsub.mp.WebPubSubKeyCredential;
 import io.webpubsub.mp.events.ConnectHandler;
 import io.webpubsub.mp.events.UserEventHandler;
 import io.webpubsub.mp.impl.config.HubConfig;
+import io.webpubsub.mp.impl.config.SettingSource;
 import io.webpubsub.mp.impl.cdi.HubClientsBean;
 import io.webpubsub.mp.impl.config.Keys;
 import io.webpubsub.mp.impl.config.SettingsResolver;
@@ -86,7 +87,7 @@ public class UpstreamConfiguration {
             }
 
             @Override
-            public Optional<String> embedded(HubConfig hub) {
+            public Optional<String> embedded(SettingSource hub) {
                 return clients.embedded(hub);
             }
         };

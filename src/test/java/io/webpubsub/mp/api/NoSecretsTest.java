@@ -19,7 +19,6 @@ import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
 
 import jakarta.enterprise.context.Dependent;
-import jakarta.enterprise.inject.spi.DeploymentException;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.spi.ConfigProviderResolver;
@@ -41,6 +40,7 @@ import io.webpubsub.mp.models.ClientAccessOptions;
 import io.webpubsub.mp.models.Message;
 import io.webpubsub.mp.spi.WebPubSubAccessToken;
 import io.webpubsub.mp.testing.FakeService;
+import io.webpubsub.mp.testing.StartupFailures;
 import io.webpubsub.mp.testing.FakeService.Answer;
 
 /**
@@ -119,7 +119,7 @@ class NoSecretsTest {
                     texts.add(access.toString());
                     texts.add(chat.toString());
                 }
-                texts.add(text(assertThrows(DeploymentException.class, () -> new Weld().disableDiscovery()
+                texts.add(text(StartupFailures.failure(() -> new Weld().disableDiscovery()
                         .addBeanClasses(HubClientsBean.class, EmbeddedEmulatorBean.class, Broken.class)
                         .initialize().close())));
             } finally {

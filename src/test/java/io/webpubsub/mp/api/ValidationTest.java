@@ -143,7 +143,8 @@ class ValidationTest {
     @Test
     void builderSettings() {
         fails(IllegalStateException.class, "WebPubSubClientBuilder has no hub: call hub(String)",
-                () -> new WebPubSubClientBuilder().connectionString("Endpoint=http://x;AccessKey=" + KEY).buildClient());
+                () -> new WebPubSubClientBuilder().connectionString("Endpoint=http://x;AccessKey=" + KEY)
+                        .buildClient());
         fails(IllegalStateException.class, "WebPubSubClientBuilder has no connection settings: call"
                 + " connectionString(String), or endpoint(String) with a credential",
                 () -> new WebPubSubClientBuilder().hub("chat").buildClient());

@@ -15,7 +15,7 @@ import org.eclipse.microprofile.config.Config;
 public final class HubConfig implements SettingSource {
 
     /** Prefix of every key of the library. */
-    public static final String PREFIX = "azure.webpubsub.";
+    public static final String PREFIX = Keys.PREFIX;
 
     private final Config config;
     private final String hub;

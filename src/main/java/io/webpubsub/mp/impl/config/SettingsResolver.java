@@ -256,6 +256,22 @@ public final class SettingsResolver {
     }
 
     /**
+     * Whether a hub's client operations and upstream events are traced and measured ({@code telemetry.enabled}),
+     * per hub first, then global.
+     *
+     * @param config the configuration
+     * @param hub the hub (a valid name)
+     * @param problems receives a malformed value, naming its key
+     * @return the setting; true (the default) when unset or malformed
+     */
+    public static boolean telemetry(Config config, String hub, List<String> problems) {
+        SettingsResolver resolver = new SettingsResolver(new HubConfig(config, hub));
+        boolean enabled = resolver.value(Keys.TELEMETRY_ENABLED, Boolean.class, SettingsResolver::bool, true);
+        problems.addAll(resolver.problems);
+        return enabled;
+    }
+
+    /**
      * The message for a hub without any connection settings.
      *
      * @param hub the hub
@@ -338,7 +354,14 @@ public final class SettingsResolver {
         return d;
     }
 
-    private static boolean bool(String text) {
+    /**
+     * The rule of the on/off settings, for every part of the configuration.
+     *
+     * @param text the configured text
+     * @return its value
+     * @throws IllegalArgumentException if it is neither {@code true} nor {@code false} (in any case)
+     */
+    public static boolean bool(String text) {
         String value = text.trim();
         if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
             return Boolean.parseBoolean(value);

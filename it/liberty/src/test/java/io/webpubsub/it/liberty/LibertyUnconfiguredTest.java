@@ -17,7 +17,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The app without configuration does not start on Open Liberty, and the server log says why. */
+/** The misconfigured app does not start on Open Liberty, and one message in the server log lists every problem. */
 @ExtendWith(ArquillianExtension.class)
 class LibertyUnconfiguredTest {
 
@@ -26,7 +26,7 @@ class LibertyUnconfiguredTest {
 
     @Deployment(name = "unconfigured", managed = false, testable = false)
     static WebArchive deployment() {
-        return AppWar.create("unconfigured", AppConfig.unconfigured());
+        return AppWar.create("unconfigured", AppConfig.misconfigured());
     }
 
     @Test

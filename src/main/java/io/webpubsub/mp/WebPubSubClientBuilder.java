@@ -1,16 +1,13 @@
 package io.webpubsub.mp;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.util.Objects;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Executor;
 
-import io.webpubsub.mp.impl.ConnectionString;
-import io.webpubsub.mp.impl.HubNames;
-import io.webpubsub.mp.impl.HubRuntime;
-import io.webpubsub.mp.impl.HubSettings;
 import io.webpubsub.mp.models.RetryOptions;
 import io.webpubsub.mp.rest.WebPubSubRestApi;
+import io.webpubsub.mp.spi.WebPubSubProvider;
 import io.webpubsub.mp.spi.WebPubSubTokenCredential;
 
 /**
@@ -26,8 +23,10 @@ import io.webpubsub.mp.spi.WebPubSubTokenCredential;
  *
  * <p>Needed: {@link #hub(String)} and either {@link #connectionString(String)}, or {@link #endpoint(String)} with
  * a credential ({@link #credential(WebPubSubKeyCredential)} or {@link #credential(WebPubSubTokenCredential)}). A
- * credential given explicitly replaces the key of a connection string. Conflicting settings make the
- * {@code build} methods throw {@link IllegalStateException} naming them. Each {@code build} call creates a new,
+ * credential given explicitly replaces the key of a connection string. A malformed argument fails in the method
+ * it is passed to; missing or conflicting settings make the {@code build} methods throw one
+ * {@link IllegalStateException} listing them all, naming the methods to call. The rules are those of the
+ * MicroProfile Config keys of the injected clients. Each {@code build} call creates a new,
  * independent client with its own HTTP connections: build once and reuse it. Not thread-safe.
  *
  * <p>Runtime needs: a MicroProfile REST Client implementation, a MicroProfile Config implementation (smallrye-jwt
@@ -37,22 +36,17 @@ import io.webpubsub.mp.spi.WebPubSubTokenCredential;
  */
 public final class WebPubSubClientBuilder {
 
-    private String connectionString;
-    private String endpoint;
-    private WebPubSubKeyCredential keyCredential;
-    private WebPubSubTokenCredential tokenCredential;
-    private String hub;
-    private String reverseProxyEndpoint;
-    private WebPubSubServiceVersion serviceVersion = WebPubSubServiceVersion.getLatest();
-    private RetryOptions retryOptions = new RetryOptions();
-    private Duration tokenLifetime = HubSettings.DEFAULT_TOKEN_LIFETIME;
-    private Duration connectTimeout = HubSettings.DEFAULT_CONNECT_TIMEOUT;
-    private Duration connectionIdleTimeout = HubSettings.DEFAULT_IDLE_TIMEOUT;
-    private Duration readTimeout = HubSettings.DEFAULT_READ_TIMEOUT;
-    private Executor executor;
+    private final WebPubSubProvider provider;
+    /** Each builder method called, by signature, with its checked argument. */
+    private final Map<String, Object> settings = new LinkedHashMap<>();
 
-    /** Creates a builder with the defaults: latest service version, Azure retry defaults, 1 h token lifetime. */
+    /**
+     * Creates a builder with the defaults: latest service version, Azure retry defaults, 1 h token lifetime.
+     *
+     * @throws IllegalStateException if the library's implementation is not on the class path
+     */
     public WebPubSubClientBuilder() {
+        provider = WebPubSubProvider.provider();
     }
 
     /**
@@ -64,9 +58,7 @@ public final class WebPubSubClientBuilder {
      * @throws IllegalArgumentException if it is malformed; the message never contains the key
      */
     public WebPubSubClientBuilder connectionString(String connectionString) {
-        ConnectionString.parse(connectionString);
-        this.connectionString = connectionString;
-        return this;
+        return set("connectionString(String)", connectionString);
     }
 
     /**
@@ -77,8 +69,7 @@ public final class WebPubSubClientBuilder {
      * @throws IllegalArgumentException if it is not an absolute http(s) URL
      */
     public WebPubSubClientBuilder endpoint(String endpoint) {
-        this.endpoint = ConnectionString.normaliseEndpoint(Objects.requireNonNull(endpoint, "endpoint"), null);
-        return this;
+        return set("endpoint(String)", endpoint);
     }
 
     /**
@@ -88,8 +79,7 @@ public final class WebPubSubClientBuilder {
      * @return this builder
      */
     public WebPubSubClientBuilder credential(WebPubSubKeyCredential credential) {
-        this.keyCredential = Objects.requireNonNull(credential, "credential");
-        return this;
+        return set("credential(WebPubSubKeyCredential)", credential);
     }
 
     /**
@@ -99,8 +89,7 @@ public final class WebPubSubClientBuilder {
      * @return this builder
      */
     public WebPubSubClientBuilder credential(WebPubSubTokenCredential credential) {
-        this.tokenCredential = Objects.requireNonNull(credential, "credential");
-        return this;
+        return set("credential(WebPubSubTokenCredential)", credential);
     }
 
     /**
@@ -111,11 +100,7 @@ public final class WebPubSubClientBuilder {
      * @throws IllegalArgumentException if the name breaks the service's rule
      */
     public WebPubSubClientBuilder hub(String hub) {
-        HubNames.hubProblem(Objects.requireNonNull(hub, "hub")).ifPresent(problem -> {
-            throw new IllegalArgumentException("Invalid 'hub': " + problem);
-        });
-        this.hub = hub;
-        return this;
+        return set("hub(String)", hub);
     }
 
     /**
@@ -126,9 +111,7 @@ public final class WebPubSubClientBuilder {
      * @return this builder
      */
     public WebPubSubClientBuilder reverseProxyEndpoint(String reverseProxyEndpoint) {
-        this.reverseProxyEndpoint = reverseProxyEndpoint == null ? null
-                : ConnectionString.normaliseEndpoint(reverseProxyEndpoint, null);
-        return this;
+        return set("reverseProxyEndpoint(String)", reverseProxyEndpoint);
     }
 
     /**
@@ -138,8 +121,7 @@ public final class WebPubSubClientBuilder {
      * @return this builder
      */
     public WebPubSubClientBuilder serviceVersion(WebPubSubServiceVersion serviceVersion) {
-        this.serviceVersion = Objects.requireNonNull(serviceVersion, "serviceVersion");
-        return this;
+        return set("serviceVersion(WebPubSubServiceVersion)", serviceVersion);
     }
 
     /**
@@ -149,8 +131,7 @@ public final class WebPubSubClientBuilder {
      * @return this builder
      */
     public WebPubSubClientBuilder retryOptions(RetryOptions retryOptions) {
-        this.retryOptions = Objects.requireNonNull(retryOptions, "retryOptions");
-        return this;
+        return set("retryOptions(RetryOptions)", retryOptions);
     }
 
     /**
@@ -161,8 +142,7 @@ public final class WebPubSubClientBuilder {
      * @throws IllegalArgumentException if not positive
      */
     public WebPubSubClientBuilder tokenLifetime(Duration tokenLifetime) {
-        this.tokenLifetime = positive(tokenLifetime, "tokenLifetime");
-        return this;
+        return set("tokenLifetime(Duration)", tokenLifetime);
     }
 
     /**
@@ -173,8 +153,7 @@ public final class WebPubSubClientBuilder {
      * @throws IllegalArgumentException if not positive
      */
     public WebPubSubClientBuilder connectTimeout(Duration connectTimeout) {
-        this.connectTimeout = positive(connectTimeout, "connectTimeout");
-        return this;
+        return set("connectTimeout(Duration)", connectTimeout);
     }
 
     /**
@@ -185,8 +164,7 @@ public final class WebPubSubClientBuilder {
      * @throws IllegalArgumentException if not positive
      */
     public WebPubSubClientBuilder readTimeout(Duration readTimeout) {
-        this.readTimeout = positive(readTimeout, "readTimeout");
-        return this;
+        return set("readTimeout(Duration)", readTimeout);
     }
 
     /**
@@ -199,8 +177,7 @@ public final class WebPubSubClientBuilder {
      * @throws IllegalArgumentException if not positive
      */
     public WebPubSubClientBuilder connectionIdleTimeout(Duration connectionIdleTimeout) {
-        this.connectionIdleTimeout = positive(connectionIdleTimeout, "connectionIdleTimeout");
-        return this;
+        return set("connectionIdleTimeout(Duration)", connectionIdleTimeout);
     }
 
     /**
@@ -215,8 +192,7 @@ public final class WebPubSubClientBuilder {
      * @return this builder
      */
     public WebPubSubClientBuilder executor(Executor executor) {
-        this.executor = executor;
-        return this;
+        return set("executor(Executor)", executor);
     }
 
     /**
@@ -226,7 +202,7 @@ public final class WebPubSubClientBuilder {
      * @throws IllegalStateException if settings are missing or conflict
      */
     public WebPubSubHubClient buildClient() {
-        return HubRuntime.create(settings()).client();
+        return provider.build(WebPubSubHubClient.class, Map.copyOf(settings));
     }
 
     /**
@@ -236,7 +212,7 @@ public final class WebPubSubClientBuilder {
      * @throws IllegalStateException if settings are missing or conflict
      */
     public WebPubSubHubAsyncClient buildAsyncClient() {
-        return HubRuntime.create(settings()).asyncClient();
+        return provider.build(WebPubSubHubAsyncClient.class, Map.copyOf(settings));
     }
 
     /**
@@ -247,54 +223,16 @@ public final class WebPubSubClientBuilder {
      * @throws IllegalStateException if settings are missing or conflict
      */
     public WebPubSubRestApi buildRestApi() {
-        return HubRuntime.restApi(settings(hub == null ? "-" : hub), Clock.systemUTC());
+        return provider.build(WebPubSubRestApi.class, Map.copyOf(settings));
     }
 
-    private HubSettings settings() {
-        if (hub == null) {
-            throw new IllegalStateException("No hub: call hub(String)");
+    private WebPubSubClientBuilder set(String setter, Object value) {
+        Object checked = provider.check(setter, value);
+        if (checked == null) {
+            settings.remove(setter);
+        } else {
+            settings.put(setter, checked);
         }
-        return settings(hub);
-    }
-
-    private HubSettings settings(String hubName) {
-        if (connectionString != null && endpoint != null) {
-            throw new IllegalStateException("Both connectionString and endpoint are set: set only one");
-        }
-        if (keyCredential != null && tokenCredential != null) {
-            throw new IllegalStateException("Both a WebPubSubKeyCredential and a WebPubSubTokenCredential are set:"
-                    + " set only one");
-        }
-        String serviceEndpoint = endpoint;
-        WebPubSubKeyCredential key = keyCredential;
-        if (connectionString != null) {
-            ConnectionString parsed = ConnectionString.parse(connectionString);
-            serviceEndpoint = parsed.endpoint();
-            if (key == null && tokenCredential == null) {
-                key = new WebPubSubKeyCredential(parsed.accessKey());
-            }
-        }
-        if (serviceEndpoint == null) {
-            throw new IllegalStateException("No service: call connectionString(String), or endpoint(String) with"
-                    + " a credential");
-        }
-        if (key == null && tokenCredential == null) {
-            throw new IllegalStateException("No credential for endpoint " + serviceEndpoint
-                    + ": call credential(WebPubSubKeyCredential) or credential(WebPubSubTokenCredential)");
-        }
-        RetryOptions retry = new RetryOptions().setMaxRetries(retryOptions.getMaxRetries())
-                .setDelay(retryOptions.getDelay()).setMaxDelay(retryOptions.getMaxDelay());
-        return new HubSettings(hubName, serviceEndpoint, reverseProxyEndpoint, key, key == null ? tokenCredential
-                : null,
-                serviceVersion, tokenLifetime, HubSettings.DEFAULT_TOKEN_CACHE_SIZE, retry, connectTimeout,
-                readTimeout, connectionIdleTimeout, executor);
-    }
-
-    private static Duration positive(Duration value, String name) {
-        Objects.requireNonNull(value, name);
-        if (value.isZero() || value.isNegative()) {
-            throw new IllegalArgumentException("The '" + name + "' must be positive: " + value);
-        }
-        return value;
+        return this;
     }
 }

@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * The access key of a Web PubSub resource, rotatable at run time.
  *
  * <p>Tokens minted after {@link #update(String)} use the new key; tokens cached for the old key are not reused.
- * The key cannot be read back, and {@link #toString()} never shows it.
+ * {@link #toString()} never shows the key.
  *
  * <pre>{@code
  * WebPubSubKeyCredential key = new WebPubSubKeyCredential(System.getenv("WPS_KEY"));
@@ -47,6 +47,16 @@ public final class WebPubSubKeyCredential {
     public WebPubSubKeyCredential update(String newKey) {
         key.set(check(newKey));
         return this;
+    }
+
+    /**
+     * The current key, as the library reads it to sign tokens and check event signatures. <b>A secret</b>: never log
+     * it or put it in a message; the library never does.
+     *
+     * @return the current access key
+     */
+    public String getKey() {
+        return key.get();
     }
 
     private static String check(String key) {

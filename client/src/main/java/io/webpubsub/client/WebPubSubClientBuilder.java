@@ -1,9 +1,10 @@
 package io.webpubsub.client;
 
-import io.webpubsub.client.impl.ClientSettings;
-import io.webpubsub.client.impl.DefaultWebPubSubClient;
+import io.webpubsub.client.spi.WebPubSubClientProvider;
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -35,9 +36,15 @@ public final class WebPubSubClientBuilder {
     private int maxMessageSize = 1024 * 1024;
     private HttpClient httpClient;
     private Executor eventExecutor;
+    private final WebPubSubClientProvider provider;
 
-    /** A builder with the defaults listed on each setter. */
+    /**
+     * A builder with the defaults listed on each setter.
+     *
+     * @throws IllegalStateException if the client's implementation is not on the class path
+     */
     public WebPubSubClientBuilder() {
+        provider = WebPubSubClientProvider.provider();
     }
 
     /**
@@ -162,9 +169,21 @@ public final class WebPubSubClientBuilder {
         if (credential == null) {
             throw new IllegalStateException("Set 'credential' or 'clientAccessUrl' before build()");
         }
-        return new DefaultWebPubSubClient(new ClientSettings(credential, protocol, autoReconnect, autoRejoinGroups,
-                reconnectDelay, reconnectMaxDelay, maxReconnectAttempts, recoveryTimeout, maxSendRetries,
-                connectTimeout, maxMessageSize, httpClient, eventExecutor));
+        Map<String, Object> options = new HashMap<>();
+        options.put("credential", credential);
+        options.put("protocol", protocol);
+        options.put("autoReconnect", autoReconnect);
+        options.put("autoRejoinGroups", autoRejoinGroups);
+        options.put("reconnectDelay", reconnectDelay);
+        options.put("reconnectMaxDelay", reconnectMaxDelay);
+        options.put("maxReconnectAttempts", maxReconnectAttempts);
+        options.put("recoveryTimeout", recoveryTimeout);
+        options.put("maxSendRetries", maxSendRetries);
+        options.put("connectTimeout", connectTimeout);
+        options.put("maxMessageSize", maxMessageSize);
+        options.put("httpClient", httpClient);
+        options.put("eventExecutor", eventExecutor);
+        return provider.create(options);
     }
 
     private static Duration positive(Duration value, String name) {

@@ -1,12 +1,11 @@
 package io.webpubsub.emulator;
 
-import io.webpubsub.emulator.impl.EmulatorServer;
-import io.webpubsub.emulator.impl.EmulatorSettings;
-import io.webpubsub.emulator.impl.fault.FaultRules;
+import io.webpubsub.emulator.spi.EmulatorProvider;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -38,13 +37,13 @@ public final class WebPubSubEmulator implements AutoCloseable {
      */
     public static final String DEFAULT_ACCESS_KEY = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789ABCDEFGH";
 
-    private final EmulatorServer server;
+    private final EmulatorProvider.Server server;
     private final String host;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     private final int port;
 
-    private WebPubSubEmulator(EmulatorServer server, String host) {
+    private WebPubSubEmulator(EmulatorProvider.Server server, String host) {
         this.server = server;
         this.host = host;
         this.port = server.port();
@@ -58,7 +57,7 @@ public final class WebPubSubEmulator implements AutoCloseable {
 
     /** {@code Endpoint=http://<host>:<port>;AccessKey=<key>;Version=1.0;} */
     public String connectionString() {
-        return "Endpoint=" + endpoint() + ";AccessKey=" + server.engine().settings().primaryKey() + ";Version=1.0;";
+        return "Endpoint=" + endpoint() + ";AccessKey=" + server.primaryKey() + ";Version=1.0;";
     }
 
     /** {@code http://<host>:<port>} (no trailing slash). */
@@ -82,7 +81,7 @@ public final class WebPubSubEmulator implements AutoCloseable {
     public void eventHandlers(String hub, List<EventHandler> handlers) {
         Objects.requireNonNull(hub, "hub");
         Objects.requireNonNull(handlers, "handlers");
-        server.engine().eventHandlers(hub, handlers);
+        server.eventHandlers(hub, handlers);
     }
 
     /**
@@ -94,7 +93,7 @@ public final class WebPubSubEmulator implements AutoCloseable {
      * @param defaults the handlers of a hub; an empty list for none. Must not throw: an exception fails the event
      */
     public void eventHandlers(java.util.function.Function<String, List<EventHandler>> defaults) {
-        server.engine().eventHandlerDefaults(defaults);
+        server.eventHandlerDefaults(defaults);
     }
 
     /**
@@ -115,15 +114,14 @@ public final class WebPubSubEmulator implements AutoCloseable {
                         + known.stream().sorted().toList());
             }
         }
-        FaultRules.Target target = fault.rest ? FaultRules.Target.REST : FaultRules.Target.UPSTREAM;
-        server.engine().faults().add(new FaultRules.Rule(target, fault.names, fault.hub, fault.status,
-                fault.retryAfter, fault.delay, fault.reset, fault.times));
-        server.engine().trace().log(fault.hub, "injected " + fault);
+        server.addFault(fault.rest, fault.names, fault.hub, fault.status, fault.retryAfter, fault.delay, fault.reset,
+                fault.times);
+        server.trace(fault.hub, "injected " + fault);
     }
 
     /** Removes every injected fault; the JUnit extension calls it before each test. */
     public void clearFaults() {
-        server.engine().faults().clear();
+        server.clearFaults();
     }
 
     /**
@@ -137,7 +135,7 @@ public final class WebPubSubEmulator implements AutoCloseable {
     public int dropConnections(String hub, java.util.function.Predicate<HubSnapshot.Connection> which) {
         Objects.requireNonNull(hub, "hub");
         Objects.requireNonNull(which, "which");
-        return server.engine().drop(hub, which);
+        return server.drop(hub, which);
     }
 
     /**
@@ -147,7 +145,7 @@ public final class WebPubSubEmulator implements AutoCloseable {
      */
     public HubSnapshot inspect(String hub) {
         Objects.requireNonNull(hub, "hub");
-        return server.engine().hub(hub).snapshot();
+        return server.inspect(hub);
     }
 
     /** Stops the emulator: clients are disconnected, the port is freed. Idempotent. */
@@ -357,13 +355,27 @@ public final class WebPubSubEmulator implements AutoCloseable {
         public WebPubSubEmulator start() {
             Map<String, List<EventHandler>> copy = new LinkedHashMap<>();
             handlers.forEach((k, v) -> copy.put(k, List.copyOf(v)));
-            EmulatorSettings settings = new EmulatorSettings(host, port, accessKey, secondaryAccessKey, copy,
-                    Set.copyOf(anonymousHubs), keepAliveInterval, recoveryWindow, entraTokens, liveTrace,
-                    upstreamRetryDelays, upstreamTimeout, outboundQueueLimit, outboundQueueBytes, pendingConnectLimit,
-                    deliveryHistory);
+            Map<String, Object> settings = new HashMap<>();
+            settings.put("host", host);
+            settings.put("port", port);
+            settings.put("accessKey", accessKey);
+            settings.put("secondaryAccessKey", secondaryAccessKey);
+            settings.put("eventHandlers", copy);
+            settings.put("anonymousHubs", Set.copyOf(anonymousHubs));
+            settings.put("keepAliveInterval", keepAliveInterval);
+            settings.put("recoveryWindow", recoveryWindow);
+            settings.put("entraTokens", entraTokens);
+            settings.put("liveTrace", liveTrace);
+            settings.put("upstreamRetryDelays", upstreamRetryDelays);
+            settings.put("upstreamTimeout", upstreamTimeout);
+            settings.put("outboundQueueLimit", outboundQueueLimit);
+            settings.put("outboundQueueBytes", outboundQueueBytes);
+            settings.put("pendingConnectLimit", pendingConnectLimit);
+            settings.put("deliveryHistory", deliveryHistory);
+            EmulatorProvider provider = EmulatorProvider.provider();
             try {
                 String shownHost = host.equals("0.0.0.0") || host.equals("::") ? "localhost" : host;
-                return new WebPubSubEmulator(new EmulatorServer(settings), shownHost);
+                return new WebPubSubEmulator(provider.start(settings), shownHost);
             } catch (Exception e) {
                 throw new IllegalStateException("The Web PubSub emulator could not start on " + host + ":" + port
                         + ": " + e.getMessage(), e);

@@ -2,8 +2,7 @@ package io.webpubsub.mp.events;
 
 import java.util.Set;
 
-import io.webpubsub.mp.impl.upstream.UpstreamPathFilter;
-import io.webpubsub.mp.impl.upstream.UpstreamResource;
+import io.webpubsub.mp.spi.WebPubSubProvider;
 
 /**
  * The Jakarta REST classes of the library's event endpoint, for applications whose {@code Application} subclass
@@ -33,8 +32,9 @@ public final class EventEndpoint {
      * {@code azure.webpubsub.upstream.path}.
      *
      * @return the classes to add to {@code Application.getClasses()}; unmodifiable
+     * @throws IllegalStateException if the library's implementation is not on the class path
      */
     public static Set<Class<?>> classes() {
-        return Set.of(UpstreamResource.class, UpstreamPathFilter.class);
+        return WebPubSubProvider.provider().eventEndpointClasses();
     }
 }

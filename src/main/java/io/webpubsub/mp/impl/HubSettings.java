@@ -66,6 +66,15 @@ public record HubSettings(String hub, String endpoint, String reverseProxyEndpoi
                 tokenCacheSize, retry, connect, read, idleTimeout, executor);
     }
 
+    /**
+     * @param runner runs async calls, or null for the shared pool
+     * @return these settings with another executor
+     */
+    public HubSettings withExecutor(Executor runner) {
+        return new HubSettings(hub, endpoint, reverseProxyEndpoint, key, tokenCredential, serviceVersion, tokenLifetime,
+                tokenCacheSize, retry, connectTimeout, readTimeout, idleTimeout, runner);
+    }
+
     @Override
     public String toString() {
         return "HubSettings[hub=" + hub + ", endpoint=" + endpoint + ", reverseProxyEndpoint=" + reverseProxyEndpoint

@@ -104,13 +104,16 @@ class ValidationTest {
 
     @Test
     void optionsAndModels() {
-        fails(IllegalArgumentException.class, "The 'messageTtl' must be a whole number of seconds from 0 to 300: PT5M1S",
+        fails(IllegalArgumentException.class,
+                "The 'messageTtl' must be a whole number of seconds from 0 to 300: PT5M1S",
                 () -> new SendOptions().setMessageTtl(Duration.ofSeconds(301)));
-        fails(IllegalArgumentException.class, "The 'messageTtl' must be a whole number of seconds from 0 to 300: PT0.5S",
+        fails(IllegalArgumentException.class,
+                "The 'messageTtl' must be a whole number of seconds from 0 to 300: PT0.5S",
                 () -> new SendOptions().setMessageTtl(Duration.ofMillis(500)));
         fails(IllegalArgumentException.class, "The 'maxPageSize' must be from 1 to 200: 201",
                 () -> new ListConnectionsOptions().setMaxPageSize(201));
-        fails(IllegalArgumentException.class, "The 'top' must be at least 1: 0", () -> new ListConnectionsOptions().setTop(0));
+        fails(IllegalArgumentException.class, "The 'top' must be at least 1: 0",
+                () -> new ListConnectionsOptions().setTop(0));
         fails(IllegalArgumentException.class, "The 'expiresAfter' must be positive: PT0S",
                 () -> new ClientAccessOptions().setExpiresAfter(Duration.ZERO));
         fails(IllegalArgumentException.class, "The 'userId' is empty: use null for an anonymous connection",
@@ -123,7 +126,8 @@ class ValidationTest {
         fails(IllegalArgumentException.class, "The access key is too short for HS256: it has 3 bytes, at least 32 are"
                 + " needed", () -> new WebPubSubKeyCredential("abc"));
         fails(IllegalArgumentException.class, "Unsupported service version '2025-01-01': use one of 2021-10-01,"
-                + " 2022-11-01, 2023-07-01, 2024-01-01, 2024-12-01", () -> WebPubSubServiceVersion.fromString("2025-01-01"));
+                + " 2022-11-01, 2023-07-01, 2024-01-01, 2024-12-01",
+                () -> WebPubSubServiceVersion.fromString("2025-01-01"));
     }
 
     @Test
@@ -138,20 +142,28 @@ class ValidationTest {
 
     @Test
     void builderSettings() {
-        fails(IllegalStateException.class, "No hub: call hub(String)", () -> new WebPubSubClientBuilder()
-                .connectionString("Endpoint=http://x;AccessKey=" + KEY).buildClient());
-        fails(IllegalStateException.class, "No service: call connectionString(String), or endpoint(String) with a"
-                + " credential", () -> new WebPubSubClientBuilder().hub("chat").buildClient());
-        fails(IllegalStateException.class, "No credential for endpoint http://x: call credential(WebPubSubKeyCredential)"
-                + " or credential(WebPubSubTokenCredential)",
+        fails(IllegalStateException.class, "WebPubSubClientBuilder has no hub: call hub(String)",
+                () -> new WebPubSubClientBuilder().connectionString("Endpoint=http://x;AccessKey=" + KEY)
+                        .buildClient());
+        fails(IllegalStateException.class, "WebPubSubClientBuilder has no connection settings: call"
+                + " connectionString(String), or endpoint(String) with a credential",
+                () -> new WebPubSubClientBuilder().hub("chat").buildClient());
+        fails(IllegalStateException.class, "WebPubSubClientBuilder: endpoint(String) is set but no credential:"
+                + " call credential(WebPubSubKeyCredential) or credential(WebPubSubTokenCredential)",
                 () -> new WebPubSubClientBuilder().endpoint("http://x/").hub("chat").buildAsyncClient());
-        fails(IllegalStateException.class, "Both connectionString and endpoint are set: set only one",
+        fails(IllegalStateException.class, "WebPubSubClientBuilder: both connectionString(String) and"
+                + " endpoint(String) are set: set only one",
                 () -> new WebPubSubClientBuilder().connectionString("Endpoint=http://x;AccessKey=" + KEY)
                         .endpoint("http://y").hub("chat").buildClient());
+        fails(IllegalStateException.class, "WebPubSubClientBuilder has no hub: call hub(String);"
+                + " WebPubSubClientBuilder: both credential(WebPubSubKeyCredential) and"
+                + " credential(WebPubSubTokenCredential) are set: set only one",
+                () -> new WebPubSubClientBuilder().endpoint("http://x").credential(new WebPubSubKeyCredential(KEY))
+                        .credential(scope -> null).buildClient());
         fails(IllegalArgumentException.class, "Invalid 'hub': the hub name 'chat room' must start with a letter,"
                 + " contain only letters, digits and _ ` , . [ ] and be at most 128 characters long",
                 () -> new WebPubSubClientBuilder().hub("chat room"));
-        fails(IllegalArgumentException.class, "The 'tokenLifetime' must be positive: PT0S",
+        fails(IllegalArgumentException.class, "Invalid 'tokenLifetime': must be positive, was 'PT0S'",
                 () -> new WebPubSubClientBuilder().tokenLifetime(Duration.ZERO));
     }
 

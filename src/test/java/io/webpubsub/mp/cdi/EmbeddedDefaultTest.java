@@ -9,7 +9,6 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,6 +33,7 @@ import io.webpubsub.mp.impl.emulator.EmbeddedEmulatorBean;
 import io.webpubsub.mp.models.Message;
 import io.webpubsub.mp.spi.LocalServiceProvider;
 import io.webpubsub.mp.testing.FakeService;
+import io.webpubsub.mp.testing.StartupFailures;
 import io.webpubsub.mp.testing.Jwts;
 
 /** The embedded default through CDI: hubs without configuration go to the local service, configured ones do not. */
@@ -126,7 +126,7 @@ class EmbeddedDefaultTest {
             try (TestConfig config = TestConfig.of(Map.of("azure.webpubsub.emulator.enabled", "false",
                     "azure.webpubsub.hubs.news.connection-string", "Endpoint=" + azure.endpoint() + ";AccessKey="
                             + KEY))) {
-                DeploymentException e = assertThrows(DeploymentException.class, () -> boot().close());
+                DeploymentException e = StartupFailures.failure(() -> boot().close());
                 assertEquals(List.of("Hub 'chat' has no connection settings: set azure.webpubsub.hubs.chat"
                         + ".connection-string (env AZURE_WEBPUBSUB_HUBS_CHAT_CONNECTION_STRING) or azure.webpubsub"
                         + ".connection-string (env AZURE_WEBPUBSUB_CONNECTION_STRING), or azure.webpubsub.hubs.chat"
@@ -145,7 +145,7 @@ class EmbeddedDefaultTest {
         for (Map<String, String> production : List.of(Map.<String, String>of(), Map.of("mp.config.profile", "prod"))) {
             inLoader(withProvider(), () -> {
                 try (TestConfig config = TestConfig.of(production)) {
-                    DeploymentException e = assertThrows(DeploymentException.class, () -> boot().close());
+                    DeploymentException e = StartupFailures.failure(() -> boot().close());
                     assertEquals(2, problems(e).size(), problems(e).toString());
                     assertTrue(problems(e).get(0).startsWith("Hub 'chat' has no connection settings: set "
                             + "azure.webpubsub.hubs.chat.connection-string"), problems(e).get(0));
@@ -174,7 +174,7 @@ class EmbeddedDefaultTest {
     void requiredButAbsentFailsTheDeployment() throws Exception {
         try (TestConfig config = TestConfig.of(Map.of("azure.webpubsub.emulator.enabled", "true",
                 "azure.webpubsub.connection-string", "Endpoint=" + azure.endpoint() + ";AccessKey=" + KEY))) {
-            DeploymentException e = assertThrows(DeploymentException.class, () -> boot().close());
+            DeploymentException e = StartupFailures.failure(() -> boot().close());
             assertEquals(List.of("azure.webpubsub.emulator.enabled=true, but no embedded Web PubSub service is on "
                     + "the class path: add the dependency io.webpubsub:webpubsub-emulator, or remove the key"),
                     problems(e));
@@ -187,8 +187,7 @@ class EmbeddedDefaultTest {
     }
 
     private static List<String> problems(DeploymentException e) {
-        return e.getSuppressed().length == 0 ? List.of(e.getMessage())
-                : Arrays.stream(e.getSuppressed()).map(Throwable::getMessage).toList();
+        return StartupFailures.problems(e);
     }
 
     private ClassLoader withProvider() throws IOException {

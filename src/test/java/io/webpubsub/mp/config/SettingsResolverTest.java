@@ -119,7 +119,8 @@ class SettingsResolverTest {
         }
         List<Case> cases = List.of(
                 new Case(Map.of(), List.of("Hub 'chat' has no connection settings: set"
-                        + " azure.webpubsub.hubs.chat.connection-string (env AZURE_WEBPUBSUB_HUBS_CHAT_CONNECTION_STRING)"
+                        + " azure.webpubsub.hubs.chat.connection-string"
+                        + " (env AZURE_WEBPUBSUB_HUBS_CHAT_CONNECTION_STRING)"
                         + " or azure.webpubsub.connection-string (env AZURE_WEBPUBSUB_CONNECTION_STRING), or"
                         + " azure.webpubsub.hubs.chat.endpoint (env AZURE_WEBPUBSUB_HUBS_CHAT_ENDPOINT) or"
                         + " azure.webpubsub.endpoint (env AZURE_WEBPUBSUB_ENDPOINT) with an access-key or an Entra ID"
@@ -129,7 +130,8 @@ class SettingsResolverTest {
                                 + " AZURE_WEBPUBSUB_CONNECTION_STRING) and azure.webpubsub.endpoint (env"
                                 + " AZURE_WEBPUBSUB_ENDPOINT) are set: set only one")),
                 new Case(Map.of("azure.webpubsub.hubs.chat.endpoint", "https://x"),
-                        List.of("Hub 'chat': azure.webpubsub.hubs.chat.endpoint (env AZURE_WEBPUBSUB_HUBS_CHAT_ENDPOINT)"
+                        List.of("Hub 'chat': azure.webpubsub.hubs.chat.endpoint"
+                                + " (env AZURE_WEBPUBSUB_HUBS_CHAT_ENDPOINT)"
                                 + " is set but no credential: set azure.webpubsub.hubs.chat.access-key (env"
                                 + " AZURE_WEBPUBSUB_HUBS_CHAT_ACCESS_KEY) or azure.webpubsub.access-key (env"
                                 + " AZURE_WEBPUBSUB_ACCESS_KEY), or provide a WebPubSubKeyCredential or"

@@ -226,7 +226,8 @@ class ResponseMappingTest {
     }
 
     static java.util.concurrent.CompletableFuture<List<GroupMember>> collect(Flow.Publisher<GroupMember> p) {
-        java.util.concurrent.CompletableFuture<List<GroupMember>> result = new java.util.concurrent.CompletableFuture<>();
+        java.util.concurrent.CompletableFuture<List<GroupMember>> result =
+                new java.util.concurrent.CompletableFuture<>();
         List<GroupMember> items = new CopyOnWriteArrayList<>();
         p.subscribe(new Flow.Subscriber<>() {
             public void onSubscribe(Flow.Subscription s) {

@@ -103,7 +103,8 @@ public class WireFormatTest {
                         hub + "/groups/g/:send?excluded=x&" + V + "&filter=%27vip%27+in+groups&messageTtlSeconds=0",
                         "application/octet-stream", new byte[] {0, 1, (byte) 0xff}),
                 op("sendToUser", args("alice@x.io", Message.text("hi"),
-                        new SendOptions().setFilter(Filter.connectionId().eq("c9")).setMessageTtl(Duration.ofSeconds(300))),
+                        new SendOptions().setFilter(Filter.connectionId().eq("c9"))
+                                .setMessageTtl(Duration.ofSeconds(300))),
                         "POST", hub + "/users/alice@x.io/:send?" + V + "&filter=connectionId+eq+%27c9%27"
                                 + "&messageTtlSeconds=300", "text/plain", "hi"),
                 op("sendToConnection", args("conn-1", Message.text(""), new SendOptions().setMessageTtl(

@@ -1,5 +1,5 @@
 /**
- * Implementation of {@code io.webpubsub.client}: not API, may change in any release. Only
- * {@link io.webpubsub.client.WebPubSubClientBuilder} refers to it.
+ * Implementation of {@code io.webpubsub.client}: not API, may change in any release. Nothing in the
+ * API refers to it: the builder reaches it through {@link io.webpubsub.client.spi.WebPubSubClientProvider}.
  */
 package io.webpubsub.client.impl;

@@ -59,7 +59,7 @@ public final class AccessKeyFilter implements ClientRequestFilter {
 
     /** The Authorization header value; the cache holds it whole, so a cached token costs no string building. */
     private String authorization(String audience) {
-        String key = KeyAccess.key(credential);
+        String key = credential.getKey();
         Instant now = clock.instant();
         String header = cache.get(audience, key, now);
         if (header == null) {

@@ -6,12 +6,16 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Default;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.interceptor.Interceptor;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -24,7 +28,8 @@ import io.webpubsub.mp.impl.HubNames;
 import io.webpubsub.mp.impl.HubRuntime;
 import io.webpubsub.mp.impl.HubSettings;
 import io.webpubsub.mp.impl.HubSettingsSource;
-import io.webpubsub.mp.impl.config.HubConfig;
+import io.webpubsub.mp.impl.config.ConfigurationProblems;
+import io.webpubsub.mp.impl.config.SettingSource;
 import io.webpubsub.mp.impl.config.SettingsResolver;
 import io.webpubsub.mp.impl.emulator.EmbeddedEmulatorBean;
 import io.webpubsub.mp.impl.telemetry.Telemetry;
@@ -33,7 +38,7 @@ import io.webpubsub.mp.spi.WebPubSubTokenCredential;
 
 /**
  * Owns the {@link HubRuntime} of every hub used in the application (injected or looked up at run time) and closes
- * them at shutdown.
+ * them at shutdown; runs the one start-up check of the configuration ({@link HubConfigCheck}).
  */
 @ApplicationScoped
 @Named("io.webpubsub.mp.WebPubSubClients") // a named bean is never removed as unused (Quarkus ArC)
@@ -58,7 +63,22 @@ public class HubClientsBean implements WebPubSubClients, SettingsResolver.Creden
     @Inject
     Instance<Object> beans;
 
+    @Inject
+    Instance<HubConfigCheck> startupCheck;
+
+    @Inject
+    @Any
+    Instance<ConfigurationProblems> otherParts;
+
     private volatile Telemetry.Clients telemetry;
+
+    /** Runs the start-up check before every other observer of the application's start (see HubConfigCheck). */
+    void checkConfiguration(@Observes @Priority(Interceptor.Priority.LIBRARY_BEFORE)
+            @Initialized(ApplicationScoped.class) Object started) {
+        if (startupCheck.isResolvable()) {
+            startupCheck.get().run(otherParts);
+        }
+    }
 
     @Override
     public WebPubSubHubClient forHub(String hub) {
@@ -109,7 +129,7 @@ public class HubClientsBean implements WebPubSubClients, SettingsResolver.Creden
     }
 
     @Override
-    public Optional<String> embedded(HubConfig hub) {
+    public Optional<String> embedded(SettingSource hub) {
         return embedded.emulator().connectionStringFor(hub);
     }
 

@@ -1,25 +1,20 @@
 package io.webpubsub.mp.impl.cdi;
 
 import java.lang.System.Logger.Level;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.inject.build.compatible.spi.BeanInfo;
 import jakarta.enterprise.inject.build.compatible.spi.BuildCompatibleExtension;
-import jakarta.enterprise.inject.build.compatible.spi.Messages;
 import jakarta.enterprise.inject.build.compatible.spi.Registration;
 import jakarta.enterprise.inject.build.compatible.spi.Synthesis;
 import jakarta.enterprise.inject.build.compatible.spi.SyntheticComponents;
-import jakarta.enterprise.inject.build.compatible.spi.Validation;
 import jakarta.enterprise.lang.model.AnnotationInfo;
-import jakarta.interceptor.Interceptor;
+import jakarta.inject.Singleton;
 
 import io.webpubsub.mp.WebPubSubHub;
 import io.webpubsub.mp.WebPubSubHubAsyncClient;
@@ -32,12 +27,12 @@ import io.webpubsub.mp.spi.WebPubSubTokenCredential;
 
 /**
  * Registers one {@code @ApplicationScoped @WebPubSubHub("<hub>")} bean per hub and client type found at injection
- * points, and fails the deployment once, listing every invalid hub name and every hub without a working
- * configuration.
+ * points, and the one start-up check ({@link HubConfigCheck}), which fails the start once, listing every invalid
+ * hub name and every configuration problem.
  *
  * <p>On Quarkus this runs at build time in another class loader: nothing is shared with the runtime except the
- * bean and observer parameters, and the configuration check runs when the application starts
- * ({@link HubConfigCheck}), because build-time configuration is not the run-time one.
+ * bean and observer parameters. The configuration is checked when the application starts, on every runtime alike
+ * ({@link HubConfigCheck} says why there).
  */
 public class WebPubSubExtension implements BuildCompatibleExtension {
 
@@ -65,7 +60,7 @@ public class WebPubSubExtension implements BuildCompatibleExtension {
     public void register(SyntheticComponents components) {
         Map<String, Set<String>> hubs = injectionPoints.types();
         // beans are registered for invalid hub names too, so that the container's own unsatisfied-dependency
-        // error does not hide the problem list of validate()
+        // error does not hide the problem list of the start-up check
         for (Map.Entry<String, Set<String>> hub : hubs.entrySet()) {
             for (String type : hub.getValue()) {
                 register(components, hub.getKey(), type);
@@ -74,22 +69,22 @@ public class WebPubSubExtension implements BuildCompatibleExtension {
         if (!hubs.isEmpty()) {
             LOG.log(Level.INFO, "Azure Web PubSub clients registered for hubs {0}", hubs.keySet());
         }
-        if (QuarkusBuild.isRunning() && !hubs.isEmpty()) {
-            registerStartupCheck(components, hubs.keySet());
-        }
+        registerStartupCheck(components, hubs.keySet());
         HealthRegistration.register(components, hubs.keySet().stream().filter(h -> HubNames.hubProblem(h).isEmpty())
                 .toList());
     }
 
-    /** Quarkus: the run-time configuration is checked when the application starts, before other observers. */
+    /** What the start-up check needs from the build; {@link HubClientsBean} runs it when the application starts. */
     private void registerStartupCheck(SyntheticComponents components, Set<String> hubs) {
         List<String> valid = hubs.stream().filter(h -> HubNames.hubProblem(h).isEmpty()).toList();
-        components.addObserver(Object.class).qualifier(Initialized.Literal.APPLICATION)
-                .priority(Interceptor.Priority.LIBRARY_BEFORE)
+        String[] nameProblems = hubs.stream().flatMap(h -> HubNames.hubProblem(h).stream()
+                .map(problem -> "Invalid @WebPubSubHub" + where(h) + ": " + problem)).toArray(String[]::new);
+        components.addBean(HubConfigCheck.class).type(HubConfigCheck.class).scope(Singleton.class)
+                .withParam(HubConfigCheck.NAME_PROBLEMS, nameProblems)
                 .withParam(HubConfigCheck.HUBS, valid.toArray(String[]::new))
                 .withParam(HubConfigCheck.PLACES, valid.stream().map(this::where).toArray(String[]::new))
                 .withParam(HubConfigCheck.CREDENTIAL_BEANS, credentialBeans.toArray(String[]::new))
-                .observeWith(HubConfigCheck.class);
+                .createWith(HubConfigCheck.Creator.class);
     }
 
     private static void register(SyntheticComponents components, String hub, String type) {
@@ -107,24 +102,6 @@ public class WebPubSubExtension implements BuildCompatibleExtension {
                     .scope(ApplicationScoped.class).withParam(HubClientCreators.HUB, hub)
                     .createWith(HubClientCreators.Rest.class);
         }
-    }
-
-    @Validation
-    public void validate(Messages messages) {
-        List<String> problems = new ArrayList<>();
-        Map<String, String> named = new TreeMap<>();
-        for (String hub : injectionPoints.types().keySet()) {
-            Optional<String> nameProblem = HubNames.hubProblem(hub);
-            if (nameProblem.isPresent()) {
-                problems.add("Invalid @WebPubSubHub" + where(hub) + ": " + nameProblem.get());
-            } else {
-                named.put(hub, where(hub));
-            }
-        }
-        if (!QuarkusBuild.isRunning()) {
-            problems.addAll(HubConfigCheck.problems(named, credentialBeans));
-        }
-        problems.forEach(messages::error);
     }
 
     private String where(String hub) {

@@ -5,7 +5,6 @@ import java.time.Instant;
 
 import io.webpubsub.mp.WebPubSubKeyCredential;
 import io.webpubsub.mp.impl.auth.JwtMinter;
-import io.webpubsub.mp.impl.auth.KeyAccess;
 import io.webpubsub.mp.impl.http.Call;
 import io.webpubsub.mp.models.ClientAccess;
 import io.webpubsub.mp.models.ClientAccessOptions;
@@ -45,7 +44,7 @@ public abstract class ClientTokens {
                     Instant now = clock.instant();
                     String token = JwtMinter.clientToken(audience, options.getUserId().orElse(null),
                             options.getRoles(), options.getGroups(), now, now.plus(options.getExpiresAfter()),
-                            KeyAccess.key(key));
+                            key.getKey());
                     return new ClientAccess(baseUrl(options.getProtocol()), token);
                 });
             }

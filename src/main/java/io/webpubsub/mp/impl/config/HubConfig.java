@@ -12,10 +12,10 @@ import org.eclipse.microprofile.config.Config;
  * ({@code azure.webpubsub.hubs."my.hub".<key>}), so either spelling works. MicroProfile Config maps each
  * looked-up name to its environment-variable form ({@code AZURE_WEBPUBSUB_HUBS_CHAT_CONNECTION_STRING}).
  */
-public final class HubConfig {
+public final class HubConfig implements SettingSource {
 
     /** Prefix of every key of the library. */
-    public static final String PREFIX = "azure.webpubsub.";
+    public static final String PREFIX = Keys.PREFIX;
 
     private final Config config;
     private final String hub;
@@ -50,13 +50,45 @@ public final class HubConfig {
         return PREFIX + key;
     }
 
-    /**
-     * The hub name this lookup is for.
-     *
-     * @return the hub name
-     */
+    @Override
     public String hub() {
         return hub;
+    }
+
+    @Override
+    public Optional<String> value(String key) {
+        return get(key);
+    }
+
+    @Override
+    public String name(String key) {
+        return Keys.withEnv(sourceKey(key));
+    }
+
+    @Override
+    public int level(String key) {
+        return sourceKey(key).startsWith(PREFIX + "hubs.") ? 1 : 0;
+    }
+
+    @Override
+    public String subject() {
+        return "Hub '" + hub + "'";
+    }
+
+    @Override
+    public String missingHint() {
+        return "set " + both(Keys.CONNECTION_STRING) + ", or " + both(Keys.ENDPOINT)
+                + " with an access-key or an Entra ID credential";
+    }
+
+    @Override
+    public String credentialHint() {
+        return "set " + both(Keys.ACCESS_KEY) + ", or provide a WebPubSubKeyCredential or WebPubSubTokenCredential"
+                + " bean, or add com.azure:azure-identity for Entra ID";
+    }
+
+    private String both(String key) {
+        return Keys.withEnv(hubKey(hub, key)) + " or " + Keys.withEnv(globalKey(key));
     }
 
     /**

@@ -12,6 +12,9 @@ import java.util.regex.Pattern;
  */
 public final class Keys {
 
+    /** Prefix of every key of the library. */
+    public static final String PREFIX = "azure.webpubsub.";
+
     public static final String CONNECTION_STRING = "connection-string";
     public static final String ENDPOINT = "endpoint";
     public static final String ACCESS_KEY = "access-key";
@@ -58,6 +61,11 @@ public final class Keys {
      */
     public static final List<String> SYSTEM_EVENTS = List.of("connect", "connected", "disconnected", "joined",
             "left");
+
+    /** The CloudEvents type of a system event is this prefix and its name from {@link #SYSTEM_EVENTS}. */
+    public static final String SYSTEM_EVENT_TYPE_PREFIX = "azure.webpubsub.sys.";
+    /** The CloudEvents type of a user event is this prefix and the event's name. */
+    public static final String USER_EVENT_TYPE_PREFIX = "azure.webpubsub.user.";
 
     private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9._~-]+");
 

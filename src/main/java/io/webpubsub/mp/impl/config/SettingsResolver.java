@@ -17,8 +17,9 @@ import io.webpubsub.mp.models.RetryOptions;
 import io.webpubsub.mp.spi.WebPubSubTokenCredential;
 
 /**
- * Resolves the settings of one hub from MicroProfile Config, collecting every problem (with the exact keys to
- * set, including their environment-variable form) instead of stopping at the first.
+ * The one rule set of a hub's settings, for MicroProfile Config and for {@code WebPubSubClientBuilder} alike (see
+ * {@link SettingSource}): collects every problem, each naming the key (with its environment-variable form) or the
+ * builder method to change, instead of stopping at the first.
  *
  * <p>Per hub: {@code azure.webpubsub.hubs.<hub>.<key>}, else the global {@code azure.webpubsub.<key>}. The
  * service is given by {@code connection-string}, or by {@code endpoint} with {@code access-key} or, without a key,
@@ -53,12 +54,20 @@ public final class SettingsResolver {
         /**
          * The embedded default (see {@code io.webpubsub.mp.spi.LocalServiceProvider}).
          *
-         * @param hub the hub's configuration
+         * @param hub the hub's settings
          * @return the connection string of the embedded service for a hub with neither connection string nor
          *         endpoint, when there is one
          */
-        default Optional<String> embedded(HubConfig hub) {
+        default Optional<String> embedded(SettingSource hub) {
             return Optional.empty();
+        }
+
+        /**
+         * @return true when the credentials were given explicitly (the builder): they then replace the key of a
+         *         connection string; false when they are beans, which serve only hubs configured with an endpoint
+         */
+        default boolean explicit() {
+            return false;
         }
     }
 
@@ -74,7 +83,7 @@ public final class SettingsResolver {
         }
     }
 
-    private final HubConfig config;
+    private final SettingSource config;
     private final String hub;
     private final List<String> problems = new ArrayList<>();
     /** What {@link #connection(Credentials)} found missing or conflicting, for {@link #resolve(Credentials)}. */
@@ -84,7 +93,7 @@ public final class SettingsResolver {
         NONE, CONFLICT, NOTHING_CONFIGURED, NO_CREDENTIAL
     }
 
-    private SettingsResolver(HubConfig config) {
+    private SettingsResolver(SettingSource config) {
         this.config = config;
         this.hub = config.hub();
     }
@@ -96,7 +105,17 @@ public final class SettingsResolver {
      * @return settings or problems
      */
     public static Result resolve(Config config, String hub, Credentials credentials) {
-        return new SettingsResolver(new HubConfig(config, hub)).resolve(credentials);
+        return resolve(new HubConfig(config, hub), credentials);
+    }
+
+    /**
+     * @param source the hub's settings
+     * @param credentials finds credential beans (a rotatable key, else Entra ID) for an endpoint without access-key,
+     *        or the builder's explicit credentials
+     * @return settings (without executor) or problems
+     */
+    public static Result resolve(SettingSource source, Credentials credentials) {
+        return new SettingsResolver(source).resolve(credentials);
     }
 
     /**
@@ -121,23 +140,22 @@ public final class SettingsResolver {
      * @param credentials finds credential beans and the embedded default
      * @return the connection
      */
-    public static Connection connection(HubConfig config, Credentials credentials) {
+    public static Connection connection(SettingSource config, Credentials credentials) {
         return new SettingsResolver(config).connection(credentials);
     }
 
     private Connection connection(Credentials credentials) {
-        Optional<String> connectionString = config.get(Keys.CONNECTION_STRING).or(() -> credentials.embedded(config));
-        Optional<String> endpointText = config.get(Keys.ENDPOINT);
-        String csKey = config.sourceKey(Keys.CONNECTION_STRING);
-        String epKey = config.sourceKey(Keys.ENDPOINT);
+        Optional<String> connectionString = text(Keys.CONNECTION_STRING).or(() -> credentials.embedded(config));
+        Optional<String> endpointText = text(Keys.ENDPOINT);
         if (connectionString.isPresent() && endpointText.isPresent()) {
-            if (perHub(csKey) == perHub(epKey)) {
-                problems.add("Hub '" + hub + "': both " + Keys.withEnv(csKey) + " and " + Keys.withEnv(epKey)
-                        + " are set: set only one");
+            int csLevel = config.level(Keys.CONNECTION_STRING);
+            int epLevel = config.level(Keys.ENDPOINT);
+            if (csLevel == epLevel) {
+                problems.add(conflict(Keys.CONNECTION_STRING, Keys.ENDPOINT));
                 gap = Gap.CONFLICT;
                 return new Connection(null, null, null, List.copyOf(problems));
             }
-            if (perHub(csKey)) {
+            if (csLevel > epLevel) {
                 endpointText = Optional.empty();
             } else {
                 connectionString = Optional.empty();
@@ -148,17 +166,23 @@ public final class SettingsResolver {
         WebPubSubTokenCredential token = null;
         if (connectionString.isPresent()) {
             String text = connectionString.get();
-            ConnectionString parsed = parse(csKey, () -> ConnectionString.parse(text));
+            ConnectionString parsed = parse(Keys.CONNECTION_STRING, () -> ConnectionString.parse(text));
             if (parsed != null) {
                 endpoint = parsed.endpoint();
-                key = parse(csKey, () -> new WebPubSubKeyCredential(parsed.accessKey()));
+                if (credentials.explicit()) {
+                    key = credentials.key(hub).orElse(null);
+                    token = key != null ? null : credentials.token(hub).orElse(null);
+                }
+                if (key == null && token == null) {
+                    key = parse(Keys.CONNECTION_STRING, () -> new WebPubSubKeyCredential(parsed.accessKey()));
+                }
             }
         } else if (endpointText.isPresent()) {
             String text = endpointText.get();
-            endpoint = parse(epKey, () -> ConnectionString.normaliseEndpoint(text, null));
-            Optional<String> accessKey = config.get(Keys.ACCESS_KEY);
+            endpoint = parse(Keys.ENDPOINT, () -> ConnectionString.normaliseEndpoint(text, null));
+            Optional<String> accessKey = text(Keys.ACCESS_KEY);
             if (accessKey.isPresent()) {
-                key = parse(config.sourceKey(Keys.ACCESS_KEY), () -> new WebPubSubKeyCredential(accessKey.get()));
+                key = parse(Keys.ACCESS_KEY, () -> new WebPubSubKeyCredential(accessKey.get()));
             } else {
                 key = credentials.key(hub).orElse(null);
                 token = key != null ? null : credentials.token(hub).orElse(null);
@@ -176,32 +200,31 @@ public final class SettingsResolver {
             return new Result(null, List.copyOf(problems));
         }
         if (gap == Gap.NOTHING_CONFIGURED) {
-            problems.add(missing());
+            problems.add(config.subject() + " has no connection settings: " + config.missingHint());
         } else if (gap == Gap.NO_CREDENTIAL) {
-            String epKey = config.sourceKey(Keys.ENDPOINT);
-            problems.add("Hub '" + hub + "': " + Keys.withEnv(epKey) + " is set but no credential: set "
-                    + Keys.withEnv(HubConfig.hubKey(hub, Keys.ACCESS_KEY)) + " or "
-                    + Keys.withEnv(HubConfig.globalKey(Keys.ACCESS_KEY)) + ", or provide a"
-                    + " WebPubSubKeyCredential or WebPubSubTokenCredential bean, or add com.azure:azure-identity for"
-                    + " Entra ID");
+            problems.add(config.subject() + ": " + config.name(Keys.ENDPOINT) + " is set but no credential: "
+                    + config.credentialHint());
         }
         String endpoint = connection.endpoint();
         WebPubSubKeyCredential key = connection.key();
         WebPubSubTokenCredential token = connection.token();
-        String proxy = config.get(Keys.REVERSE_PROXY_ENDPOINT).map(p -> parse(
-                config.sourceKey(Keys.REVERSE_PROXY_ENDPOINT), () -> ConnectionString.normaliseEndpoint(p, null)))
-                .orElse(null);
-        WebPubSubServiceVersion version = value(Keys.SERVICE_VERSION, WebPubSubServiceVersion::fromString,
-                WebPubSubServiceVersion.getLatest());
-        Duration lifetime = value(Keys.TOKEN_LIFETIME, SettingsResolver::positive, HubSettings.DEFAULT_TOKEN_LIFETIME);
-        int cacheSize = value(Keys.TOKEN_CACHE_SIZE, t -> whole(t, 0), HubSettings.DEFAULT_TOKEN_CACHE_SIZE);
+        String proxy = value(Keys.REVERSE_PROXY_ENDPOINT, String.class, SettingsResolver::endpoint, null);
+        WebPubSubServiceVersion version = value(Keys.SERVICE_VERSION, WebPubSubServiceVersion.class,
+                WebPubSubServiceVersion::fromString, WebPubSubServiceVersion.getLatest());
+        Duration lifetime = value(Keys.TOKEN_LIFETIME, Duration.class, SettingsResolver::positive,
+                HubSettings.DEFAULT_TOKEN_LIFETIME);
+        int cacheSize = value(Keys.TOKEN_CACHE_SIZE, Integer.class, t -> whole(t, 0),
+                HubSettings.DEFAULT_TOKEN_CACHE_SIZE);
         RetryOptions defaults = new RetryOptions();
-        int maxRetries = value(Keys.RETRY_MAX_RETRIES, t -> whole(t, 0), defaults.getMaxRetries());
-        Duration delay = value(Keys.RETRY_DELAY, SettingsResolver::nonNegative, defaults.getDelay());
-        Duration maxDelay = value(Keys.RETRY_MAX_DELAY, SettingsResolver::nonNegative, defaults.getMaxDelay());
-        Duration connect = value(Keys.CONNECT_TIMEOUT, SettingsResolver::positive, HubSettings.DEFAULT_CONNECT_TIMEOUT);
-        Duration read = value(Keys.READ_TIMEOUT, SettingsResolver::positive, HubSettings.DEFAULT_READ_TIMEOUT);
-        Duration idle = value(Keys.CONNECTION_IDLE_TIMEOUT, SettingsResolver::positive,
+        int maxRetries = value(Keys.RETRY_MAX_RETRIES, Integer.class, t -> whole(t, 0), defaults.getMaxRetries());
+        Duration delay = value(Keys.RETRY_DELAY, Duration.class, SettingsResolver::nonNegative, defaults.getDelay());
+        Duration maxDelay = value(Keys.RETRY_MAX_DELAY, Duration.class, SettingsResolver::nonNegative,
+                defaults.getMaxDelay());
+        Duration connect = value(Keys.CONNECT_TIMEOUT, Duration.class, SettingsResolver::positive,
+                HubSettings.DEFAULT_CONNECT_TIMEOUT);
+        Duration read = value(Keys.READ_TIMEOUT, Duration.class, SettingsResolver::positive,
+                HubSettings.DEFAULT_READ_TIMEOUT);
+        Duration idle = value(Keys.CONNECTION_IDLE_TIMEOUT, Duration.class, SettingsResolver::positive,
                 HubSettings.DEFAULT_IDLE_TIMEOUT);
         if (!problems.isEmpty()) {
             return new Result(null, List.copyOf(problems));
@@ -224,11 +247,28 @@ public final class SettingsResolver {
         SettingsResolver resolver = new SettingsResolver(new HubConfig(config, hub));
         HealthSettings defaults = HealthSettings.DEFAULTS;
         HealthSettings health = new HealthSettings(
-                resolver.value(Keys.HEALTH_ENABLED, SettingsResolver::bool, defaults.enabled()),
-                resolver.value(Keys.HEALTH_TIMEOUT, SettingsResolver::positive, defaults.timeout()),
-                resolver.value(Keys.HEALTH_CACHE_TTL, SettingsResolver::nonNegative, defaults.cacheTtl()));
+                resolver.value(Keys.HEALTH_ENABLED, Boolean.class, SettingsResolver::bool, defaults.enabled()),
+                resolver.value(Keys.HEALTH_TIMEOUT, Duration.class, SettingsResolver::positive, defaults.timeout()),
+                resolver.value(Keys.HEALTH_CACHE_TTL, Duration.class, SettingsResolver::nonNegative,
+                        defaults.cacheTtl()));
         problems.addAll(resolver.problems);
         return health;
+    }
+
+    /**
+     * Whether a hub's client operations and upstream events are traced and measured ({@code telemetry.enabled}),
+     * per hub first, then global.
+     *
+     * @param config the configuration
+     * @param hub the hub (a valid name)
+     * @param problems receives a malformed value, naming its key
+     * @return the setting; true (the default) when unset or malformed
+     */
+    public static boolean telemetry(Config config, String hub, List<String> problems) {
+        SettingsResolver resolver = new SettingsResolver(new HubConfig(config, hub));
+        boolean enabled = resolver.value(Keys.TELEMETRY_ENABLED, Boolean.class, SettingsResolver::bool, true);
+        problems.addAll(resolver.problems);
+        return enabled;
     }
 
     /**
@@ -238,33 +278,39 @@ public final class SettingsResolver {
      * @return the message naming the keys to set
      */
     public static String missingMessage(String hub) {
-        return "Hub '" + hub + "' has no connection settings: set "
-                + Keys.withEnv(HubConfig.hubKey(hub, Keys.CONNECTION_STRING)) + " or "
-                + Keys.withEnv(HubConfig.globalKey(Keys.CONNECTION_STRING)) + ", or "
-                + Keys.withEnv(HubConfig.hubKey(hub, Keys.ENDPOINT)) + " or "
-                + Keys.withEnv(HubConfig.globalKey(Keys.ENDPOINT)) + " with an access-key or an Entra ID credential";
+        HubConfig config = new HubConfig(null, hub);
+        return config.subject() + " has no connection settings: " + config.missingHint();
     }
 
-    private String missing() {
-        return missingMessage(hub);
+    private String conflict(String first, String second) {
+        return config.subject() + ": both " + config.name(first) + " and " + config.name(second)
+                + " are set: set only one";
     }
 
-    private static boolean perHub(String key) {
-        return key.startsWith(HubConfig.PREFIX + "hubs.");
+    /** A setting given as text: from configuration, or a builder argument (already checked). */
+    private Optional<String> text(String key) {
+        return config.value(key).map(String.class::cast);
     }
 
-    private <T> T value(String name, Function<String, T> parser, T fallback) {
-        Optional<String> text;
+    /**
+     * Reads a setting: text is parsed (configuration), a value of the type is taken as it is (the builder checked
+     * it where it was passed).
+     */
+    private <T> T value(String key, Class<T> type, Function<String, T> parser, T fallback) {
+        Optional<?> raw;
         try {
-            text = config.get(name);
+            raw = config.value(key);
         } catch (IllegalArgumentException e) {
-            problems.add("Hub '" + hub + "': " + e.getMessage());
+            problems.add(config.subject() + ": " + e.getMessage());
             return fallback;
         }
-        if (text.isEmpty()) {
+        if (raw.isEmpty()) {
             return fallback;
         }
-        T parsed = parse(config.sourceKey(name), () -> parser.apply(text.get()));
+        if (!(raw.get() instanceof String text)) {
+            return type.cast(raw.get());
+        }
+        T parsed = parse(key, () -> parser.apply(text));
         return parsed == null ? fallback : parsed;
     }
 
@@ -272,15 +318,30 @@ public final class SettingsResolver {
         try {
             return parser.get();
         } catch (IllegalArgumentException e) {
-            problems.add("Hub '" + hub + "': invalid " + Keys.withEnv(key) + ": " + e.getMessage());
+            problems.add(config.subject() + ": invalid " + config.name(key) + ": " + e.getMessage());
             return null;
         }
     }
 
+    private static String endpoint(String text) {
+        return ConnectionString.normaliseEndpoint(text, null);
+    }
+
     private static Duration positive(String text) {
-        Duration d = Durations.parse(text);
+        return positive(Durations.parse(text), text);
+    }
+
+    /**
+     * The rule of the timeouts and lifetimes, for configured text and builder arguments alike.
+     *
+     * @param d the duration
+     * @param shown how the value was given, for the message
+     * @return the duration
+     * @throws IllegalArgumentException if it is zero or negative
+     */
+    public static Duration positive(Duration d, Object shown) {
         if (d.isZero() || d.isNegative()) {
-            throw new IllegalArgumentException("must be positive, was '" + text + "'");
+            throw new IllegalArgumentException("must be positive, was '" + shown + "'");
         }
         return d;
     }
@@ -293,7 +354,14 @@ public final class SettingsResolver {
         return d;
     }
 
-    private static boolean bool(String text) {
+    /**
+     * The rule of the on/off settings, for every part of the configuration.
+     *
+     * @param text the configured text
+     * @return its value
+     * @throws IllegalArgumentException if it is neither {@code true} nor {@code false} (in any case)
+     */
+    public static boolean bool(String text) {
         String value = text.trim();
         if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
             return Boolean.parseBoolean(value);

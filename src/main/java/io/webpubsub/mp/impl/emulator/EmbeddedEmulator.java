@@ -12,7 +12,7 @@ import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 import io.webpubsub.mp.impl.config.Keys;
-import io.webpubsub.mp.impl.config.HubConfig;
+import io.webpubsub.mp.impl.config.SettingSource;
 import io.webpubsub.mp.spi.LocalServiceProvider;
 import io.webpubsub.mp.spi.LocalServiceProvider.LocalService;
 import io.webpubsub.mp.spi.LocalServiceProvider.Upstream;
@@ -136,19 +136,19 @@ public final class EmbeddedEmulator implements AutoCloseable {
      * @param hub the hub's settings
      * @return true when {@code connection-string} or {@code endpoint} is set for the hub
      */
-    public static boolean configured(HubConfig hub) {
-        return hub.get(Keys.CONNECTION_STRING).isPresent() || hub.get(Keys.ENDPOINT).isPresent();
+    public static boolean configured(SettingSource hub) {
+        return hub.value(Keys.CONNECTION_STRING).isPresent() || hub.value(Keys.ENDPOINT).isPresent();
     }
 
     /**
      * The connection string for a hub without configuration of its own, starting the service on first use.
      *
      * @param hub the hub's settings
-     * @return the embedded service's connection string; empty when the hub is {@link #configured(HubConfig)} or
+     * @return the embedded service's connection string; empty when the hub is {@link #configured(SettingSource)} or
      *         there is no embedded service
      * @throws IllegalStateException if the service was closed
      */
-    public Optional<String> connectionStringFor(HubConfig hub) {
+    public Optional<String> connectionStringFor(SettingSource hub) {
         if (configured(hub) || !servesUnconfiguredHubs()) {
             return Optional.empty();
         }

@@ -6,6 +6,8 @@ import java.util.Optional;
 
 import org.eclipse.microprofile.config.Config;
 
+import io.webpubsub.mp.impl.config.SettingsResolver;
+
 /** The value of {@value #KEY}: whether hubs without configuration are served by an embedded service. */
 public enum EmulatorMode {
     /**
@@ -69,11 +71,10 @@ public enum EmulatorMode {
         if (value.isEmpty()) {
             return AUTO;
         }
-        return switch (value.get().toLowerCase(Locale.ROOT)) {
-            case "true" -> ON;
-            case "false" -> OFF;
-            default -> throw new IllegalArgumentException(
-                    "Invalid value for '" + KEY + "': expected true or false, got '" + value.get() + "'");
-        };
+        try {
+            return SettingsResolver.bool(value.get()) ? ON : OFF;
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Invalid value for '" + KEY + "': " + e.getMessage(), e);
+        }
     }
 }

@@ -22,6 +22,8 @@ import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import io.opentelemetry.context.propagation.TextMapGetter;
 
+import io.webpubsub.mp.impl.config.Keys;
+
 /**
  * The upstream endpoint's spans and counters. Header values come from an unauthenticated caller until the
  * signature is checked: span attributes are cut to {@link #MAX_VALUE} characters, and metric attributes take only
@@ -30,10 +32,9 @@ import io.opentelemetry.context.propagation.TextMapGetter;
 final class OtelUpstream implements Telemetry.Upstream {
 
     static final int MAX_VALUE = 256;
-    private static final String SYSTEM_PREFIX = "azure.webpubsub.sys.";
-    private static final String USER_PREFIX = "azure.webpubsub.user.";
-    private static final List<String> SYSTEM_EVENTS = List.of("connect", "connected", "disconnected", "joined",
-            "left");
+    private static final String SYSTEM_PREFIX = Keys.SYSTEM_EVENT_TYPE_PREFIX;
+    private static final String USER_PREFIX = Keys.USER_EVENT_TYPE_PREFIX;
+    private static final List<String> SYSTEM_EVENTS = Keys.SYSTEM_EVENTS;
 
     private final OpenTelemetry otel;
     private final Predicate<String> enabled;

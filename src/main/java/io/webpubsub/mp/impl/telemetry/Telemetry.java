@@ -1,6 +1,7 @@
 package io.webpubsub.mp.impl.telemetry;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -12,6 +13,7 @@ import org.eclipse.microprofile.config.Config;
 
 import io.webpubsub.mp.impl.config.HubConfig;
 import io.webpubsub.mp.impl.config.Keys;
+import io.webpubsub.mp.impl.config.SettingsResolver;
 
 /**
  * The narrow interface the clients and the upstream endpoint report through. The OpenTelemetry instance is the
@@ -58,13 +60,23 @@ public final class Telemetry {
         return API_PRESENT;
     }
 
-    /** {@code telemetry.enabled} of the hub, else the global value; hub null: the global value. */
+    /**
+     * {@code telemetry.enabled} of the hub, else the global value; hub null: the global value. A malformed value
+     * counts as the default; the start-up check reports it.
+     */
     private static boolean enabled(Config config, String hub) {
         if (config == null) {
             return true;
         }
-        return (hub == null ? config.getOptionalValue(HubConfig.globalKey(Keys.TELEMETRY_ENABLED), Boolean.class)
-                : new HubConfig(config, hub).get(Keys.TELEMETRY_ENABLED, Boolean.class)).orElse(true);
+        if (hub != null) {
+            return SettingsResolver.telemetry(config, hub, new ArrayList<>());
+        }
+        try {
+            return config.getOptionalValue(HubConfig.globalKey(Keys.TELEMETRY_ENABLED), String.class)
+                    .map(SettingsResolver::bool).orElse(true);
+        } catch (IllegalArgumentException e) {
+            return true;
+        }
     }
 
     private static boolean present(String type) {

@@ -1,14 +1,16 @@
 package io.webpubsub.mp.impl.upstream;
 
+import io.webpubsub.mp.impl.config.Keys;
+
 /** The events the endpoint understands, by {@code ce-type}. */
 enum EventKind {
-    CONNECT("azure.webpubsub.sys.connect"),
-    CONNECTED("azure.webpubsub.sys.connected"),
-    DISCONNECTED("azure.webpubsub.sys.disconnected"),
+    CONNECT(Keys.SYSTEM_EVENT_TYPE_PREFIX + "connect"),
+    CONNECTED(Keys.SYSTEM_EVENT_TYPE_PREFIX + "connected"),
+    DISCONNECTED(Keys.SYSTEM_EVENT_TYPE_PREFIX + "disconnected"),
     // group presence (preview): the service does not document these type names; they follow the sys.<event> scheme
-    JOINED("azure.webpubsub.sys.joined"),
-    LEFT("azure.webpubsub.sys.left"),
-    USER("azure.webpubsub.user.");
+    JOINED(Keys.SYSTEM_EVENT_TYPE_PREFIX + "joined"),
+    LEFT(Keys.SYSTEM_EVENT_TYPE_PREFIX + "left"),
+    USER(Keys.USER_EVENT_TYPE_PREFIX);
 
     private final String type;
 

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Optional;
 
 import io.webpubsub.mp.WebPubSubKeyCredential;
-import io.webpubsub.mp.impl.auth.KeyAccess;
 import io.webpubsub.mp.impl.config.Keys;
 import io.webpubsub.mp.impl.config.HubConfig;
 import io.webpubsub.mp.impl.config.SettingsResolver;
@@ -55,7 +54,7 @@ final class HubCredentials {
     List<String> accessKeys() {
         List<String> keys = new ArrayList<>(2);
         if (key != null) {
-            keys.add(KeyAccess.key(key));
+            keys.add(key.getKey());
         }
         if (secondaryKey != null && !keys.contains(secondaryKey)) {
             keys.add(secondaryKey);

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,7 +16,6 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
-import jakarta.enterprise.inject.spi.DeploymentException;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.Config;
@@ -26,17 +26,19 @@ import io.webpubsub.mp.WebPubSubKeyCredential;
 import io.webpubsub.mp.events.ConnectHandler;
 import io.webpubsub.mp.events.UserEventHandler;
 import io.webpubsub.mp.impl.config.HubConfig;
+import io.webpubsub.mp.impl.config.SettingSource;
 import io.webpubsub.mp.impl.cdi.HubClientsBean;
+import io.webpubsub.mp.impl.config.ConfigurationProblems;
 import io.webpubsub.mp.impl.config.Keys;
 import io.webpubsub.mp.impl.config.SettingsResolver;
 
 /**
  * The upstream side's run-time view: the endpoint path, the hubs it serves and each hub's settings, read once
- * from MicroProfile Config. At start-up it checks what needs configuration and fails the deployment with every
- * problem at once; it warns when a hub's signature check is off.
+ * from MicroProfile Config. Its problems are reported by the one start-up check ({@code impl.cdi.HubConfigCheck})
+ * together with every other configuration problem; at start it warns when a hub's signature check is off.
  */
 @ApplicationScoped
-public class UpstreamConfiguration {
+public class UpstreamConfiguration implements ConfigurationProblems {
 
     static final String DEFAULT_PATH = Keys.DEFAULT_UPSTREAM_PATH;
     static final System.Logger LOG = System.getLogger("io.webpubsub.mp.upstream");
@@ -86,21 +88,30 @@ public class UpstreamConfiguration {
             }
 
             @Override
-            public Optional<String> embedded(HubConfig hub) {
-                return clients.embedded(hub);
+            public Optional<String> embedded(SettingSource hub) {
+                try {
+                    return clients.embedded(hub);
+                } catch (IllegalArgumentException | IllegalStateException e) {
+                    // an invalid emulator setting is reported by the start-up check with the other problems
+                    return Optional.empty();
+                }
             }
         };
     }
 
-    /** Runs the start-up checks as soon as the application starts. */
-    void onStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
+    @Override
+    public List<String> problems(Set<String> reportedHubs) {
         List<String> all = new ArrayList<>(problems);
         for (UpstreamHubSettings hub : hubs.values()) {
-            all.addAll(check(hub));
+            all.addAll(check(hub, reportedHubs.contains(hub.hub.toLowerCase(Locale.ROOT))));
         }
-        if (!all.isEmpty()) {
-            throw new DeploymentException("Invalid Web PubSub upstream configuration:\n - " + String.join("\n - ",
-                    all));
+        return all;
+    }
+
+    /** Warns about what is allowed but risky, once the start-up check has passed. */
+    void onStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        for (UpstreamHubSettings hub : hubs.values()) {
+            warn(hub);
         }
         if (!hubs.isEmpty()) {
             LOG.log(Level.INFO, "Web PubSub upstream events for hubs " + hubNames() + " at <Jakarta REST root>/"
@@ -108,14 +119,17 @@ public class UpstreamConfiguration {
         }
     }
 
-    private List<String> check(UpstreamHubSettings hub) {
+    private List<String> check(UpstreamHubSettings hub, boolean connectionReported) {
         List<String> found = new ArrayList<>(hub.problems);
         String name = hub.hub;
-        if (hub.validateSignature && hub.credentials.accessKeys().isEmpty() && hub.problems.isEmpty()) {
-            found.add("Hub '" + name + "' has no access key to check event signatures with: set '"
-                    + hub.key(Keys.CONNECTION_STRING) + "' (or '" + hub.key(Keys.ENDPOINT)
-                    + "' and '" + hub.key(Keys.ACCESS_KEY) + "'), or turn the check off with '"
-                    + hub.key(Keys.UPSTREAM_VALIDATE_SIGNATURE) + "=false'");
+        if (!connectionReported) {
+            found.addAll(0, hub.connectionProblems);
+            if (hub.validateSignature && hub.credentials.accessKeys().isEmpty() && found.isEmpty()) {
+                found.add("Hub '" + name + "' has no access key to check event signatures with: set '"
+                        + hub.key(Keys.CONNECTION_STRING) + "' (or '" + hub.key(Keys.ENDPOINT)
+                        + "' and '" + hub.key(Keys.ACCESS_KEY) + "'), or turn the check off with '"
+                        + hub.key(Keys.UPSTREAM_VALIDATE_SIGNATURE) + "=false'");
+            }
         }
         if (hub.systemEvents.contains("connect") && !connectHandler(name).isResolvable()) {
             found.add("Hub '" + name + "' lists 'connect' in '" + hub.key(Keys.UPSTREAM_SYSTEM_EVENTS)
@@ -127,6 +141,11 @@ public class UpstreamConfiguration {
                     + "' but has no UserEventHandler bean: add a bean annotated @WebPubSubHub(\"" + name
                     + "\") that implements io.webpubsub.mp.events.UserEventHandler");
         }
+        return found;
+    }
+
+    private static void warn(UpstreamHubSettings hub) {
+        String name = hub.hub;
         if (!hub.validateSignature) {
             LOG.log(Level.WARNING, "The signature check of Web PubSub upstream events is OFF for hub '" + name
                     + "' (" + hub.key(Keys.UPSTREAM_VALIDATE_SIGNATURE) + "=false): anyone who can reach the"
@@ -137,7 +156,6 @@ public class UpstreamConfiguration {
                     + " (OPTIONS) is refused: set '" + hub.key(Keys.ENDPOINT) + "' or a connection"
                     + " string, or '" + hub.key(Keys.UPSTREAM_ALLOWED_ORIGINS) + "'");
         }
-        return found;
     }
 
     private String readPath(Config config) {

@@ -26,11 +26,13 @@ final class UpstreamHubSettings {
     final Set<String> systemEvents;
     final Optional<String> userEventPattern;
     final List<String> problems;
+    /** Missing or malformed connection settings, which the hub client's check reports for injected hubs. */
+    final List<String> connectionProblems;
     final HubConfig config;
 
     private UpstreamHubSettings(String hub, HubConfig config, HubCredentials credentials, boolean validateSignature,
             Set<String> allowedOrigins, Set<String> systemEvents, Optional<String> userEventPattern,
-            List<String> problems) {
+            List<String> problems, List<String> connectionProblems) {
         this.hub = hub;
         this.config = config;
         this.credentials = credentials;
@@ -39,6 +41,7 @@ final class UpstreamHubSettings {
         this.systemEvents = systemEvents;
         this.userEventPattern = userEventPattern;
         this.problems = problems;
+        this.connectionProblems = connectionProblems;
     }
 
     /**
@@ -47,11 +50,12 @@ final class UpstreamHubSettings {
      */
     static UpstreamHubSettings read(HubConfig config, SettingsResolver.Credentials beans) {
         List<String> problems = new ArrayList<>();
+        List<String> connectionProblems = new ArrayList<>();
         HubCredentials credentials;
         try {
             credentials = HubCredentials.resolve(config, beans);
         } catch (IllegalArgumentException e) {
-            problems.add(e.getMessage());
+            connectionProblems.add(e.getMessage());
             credentials = HubCredentials.NONE;
         }
         boolean validate = readBoolean(config, Keys.UPSTREAM_VALIDATE_SIGNATURE, true, problems);
@@ -70,7 +74,7 @@ final class UpstreamHubSettings {
             systemEvents.add(name);
         }
         return new UpstreamHubSettings(config.hub(), config, credentials, validate, origins, systemEvents,
-                config.get(Keys.UPSTREAM_USER_EVENT_PATTERN).map(String::trim), problems);
+                config.get(Keys.UPSTREAM_USER_EVENT_PATTERN).map(String::trim), problems, connectionProblems);
     }
 
     /** The origin forms the service may send for an endpoint: its host, and host:port when it has a port. */
@@ -97,11 +101,11 @@ final class UpstreamHubSettings {
         if (value.isEmpty()) {
             return fallback;
         }
-        if (value.get().equalsIgnoreCase("true") || value.get().equalsIgnoreCase("false")) {
-            return Boolean.parseBoolean(value.get());
+        try {
+            return SettingsResolver.bool(value.get());
+        } catch (IllegalArgumentException e) {
+            problems.add("Invalid value for '" + config.sourceKey(key) + "': " + e.getMessage());
+            return fallback;
         }
-        problems.add("Invalid value for '" + config.sourceKey(key) + "': expected true or false, not '"
-                + value.get() + "'");
-        return fallback;
     }
 }

@@ -67,8 +67,9 @@ class TokenFiltersTest {
     void bearerTokensAreRefreshedFiveMinutesBeforeExpiry() {
         MovableClock clock = new MovableClock();
         AtomicInteger calls = new AtomicInteger();
-        BearerTokenFilter filter = new BearerTokenFilter(scope -> new WebPubSubAccessToken("t" + calls.incrementAndGet(),
-                clock.now.plus(Duration.ofHours(1))), clock);
+        BearerTokenFilter filter = new BearerTokenFilter(
+                scope -> new WebPubSubAccessToken("t" + calls.incrementAndGet(), clock.now.plus(Duration.ofHours(1))),
+                clock);
         assertEquals("t1", filter.token());
         clock.now = clock.now.plus(Duration.ofMinutes(54));
         assertEquals("t1", filter.token());
@@ -80,8 +81,9 @@ class TokenFiltersTest {
     void shortLivedBearerTokensAreRefreshedAtHalfTheirLifetime() {
         MovableClock clock = new MovableClock();
         AtomicInteger calls = new AtomicInteger();
-        BearerTokenFilter filter = new BearerTokenFilter(scope -> new WebPubSubAccessToken("t" + calls.incrementAndGet(),
-                clock.now.plus(Duration.ofMinutes(4))), clock);
+        BearerTokenFilter filter = new BearerTokenFilter(
+                scope -> new WebPubSubAccessToken("t" + calls.incrementAndGet(), clock.now.plus(Duration.ofMinutes(4))),
+                clock);
         assertEquals("t1", filter.token());
         clock.now = clock.now.plus(Duration.ofMinutes(1));
         assertEquals("t1", filter.token());

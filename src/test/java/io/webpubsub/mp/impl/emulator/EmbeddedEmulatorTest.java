@@ -77,7 +77,7 @@ class EmbeddedEmulatorTest {
         assertEquals(EmulatorMode.OFF, EmulatorMode.of(config()));
         values.put("azure.webpubsub.emulator.enabled", "yes");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> EmulatorMode.of(config()));
-        assertEquals("Invalid value for 'azure.webpubsub.emulator.enabled': expected true or false, got 'yes'",
+        assertEquals("Invalid value for 'azure.webpubsub.emulator.enabled': must be true or false, was 'yes'",
                 e.getMessage());
     }
 
@@ -139,7 +139,7 @@ class EmbeddedEmulatorTest {
                 () -> EmbeddedEmulator.of(config(), getClass().getClassLoader()));
         assertEquals(expected, e.getMessage());
         values.put("azure.webpubsub.emulator.enabled", "maybe");
-        assertEquals(Optional.of("Invalid value for 'azure.webpubsub.emulator.enabled': expected true or false, got "
+        assertEquals(Optional.of("Invalid value for 'azure.webpubsub.emulator.enabled': must be true or false, was "
                 + "'maybe'"), EmbeddedEmulator.deploymentProblem(config(), withProvider()));
     }
 

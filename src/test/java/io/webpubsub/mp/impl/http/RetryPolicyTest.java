@@ -48,7 +48,8 @@ class RetryPolicyTest {
 
     @Test
     void retryAfterHeadersInOrderOfPrecedence() {
-        assertEquals(Duration.ofMillis(1500), RetryAfter.parse(Map.of("retry-after-ms", "1500", "Retry-After", "9")::get));
+        assertEquals(Duration.ofMillis(1500),
+                RetryAfter.parse(Map.of("retry-after-ms", "1500", "Retry-After", "9")::get));
         assertEquals(Duration.ofMillis(20), RetryAfter.parse(Map.of("x-ms-retry-after-ms", "20")::get));
         assertEquals(Duration.ofSeconds(2), RetryAfter.parse(Map.of("Retry-After", "2")::get));
         String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(30));
@@ -69,8 +70,10 @@ class RetryPolicyTest {
         assertNull(p.decide(PUT, 0, status(400, null)).delay());
         assertNull(p.decide(PUT, 0, status(429, Duration.ofSeconds(61))).delay(), "longer than max-delay");
 
-        assertEquals(Duration.ofMillis(800), p.decide(SEND, 0, new ProcessingException(new ConnectException("refused"))).delay());
-        assertEquals(Duration.ofMillis(800), p.decide(SEND, 0, new ProcessingException(new UnknownHostException("x"))).delay());
+        assertEquals(Duration.ofMillis(800),
+                p.decide(SEND, 0, new ProcessingException(new ConnectException("refused"))).delay());
+        assertEquals(Duration.ofMillis(800),
+                p.decide(SEND, 0, new ProcessingException(new UnknownHostException("x"))).delay());
         assertEquals(Duration.ofMillis(800),
                 p.decide(SEND, 0, new ProcessingException(new SocketTimeoutException("Connect timed out"))).delay());
         RuntimeException readTimeout = p.decide(SEND, 0,

@@ -51,7 +51,8 @@ class SignatureVerifierTest {
             assertTrue(byKind.get(genuine)[1] > 500, genuine);
         }
         for (String forged : List.of("wrong key", "stale key", "other connection", "truncated", "extended",
-                "one digit changed", "wrong prefix", "empty or blank", "garbage", "forgeries only", "too many entries")) {
+                "one digit changed", "wrong prefix", "empty or blank", "garbage", "forgeries only",
+                "too many entries")) {
             assertEquals(0, byKind.get(forged)[1], forged);
             assertTrue(byKind.get(forged)[0] > 500, forged);
         }

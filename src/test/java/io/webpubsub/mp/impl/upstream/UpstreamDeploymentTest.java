@@ -88,7 +88,7 @@ class UpstreamDeploymentTest {
         String text = failure(Map.of(CS, CONNECTION_STRING,
                 "azure.webpubsub.hubs.chat.upstream.system-events", "connect,connected,disconnected"),
                 ChatObservers.class, Calls.class);
-        assertContains(text, "Invalid Web PubSub upstream configuration:\n - Hub 'chat' lists 'connect' in"
+        assertContains(text, "Invalid Web PubSub configuration:\n - Hub 'chat' lists 'connect' in"
                 + " 'azure.webpubsub.hubs.chat.upstream.system-events' but has no ConnectHandler bean: add a bean"
                 + " annotated @WebPubSubHub(\"chat\") that implements io.webpubsub.mp.events.ConnectHandler");
     }
@@ -133,8 +133,8 @@ class UpstreamDeploymentTest {
         assertContains(text, "Hub 'chat': invalid azure.webpubsub.hubs.chat.connection-string (env"
                 + " AZURE_WEBPUBSUB_HUBS_CHAT_CONNECTION_STRING): The connection string's 'Port' must be a number from"
                 + " 1 to 65535: 99999");
-        assertContains(text, "Invalid value for 'azure.webpubsub.hubs.chat.upstream.validate-signature': expected"
-                + " true or false, not 'yes'");
+        assertContains(text, "Invalid value for 'azure.webpubsub.hubs.chat.upstream.validate-signature': must be"
+                + " true or false, was 'yes'");
         assertContains(text, "Invalid value for 'azure.webpubsub.hubs.chat.upstream.system-events': unknown system"
                 + " event 'open'; use connect, connected, disconnected, joined, left");
         assertFalse(text.contains(KEY));

@@ -45,7 +45,8 @@ class UpstreamEndpointTest {
 
     static final String HUB_PATH = "/api/webpubsub/hubs/chat";
     static final String CONNECT_BODY = """
-            {"claims":{"sub":["user1"],"role":["webpubsub.sendToGroup"],"aud":["https://demo.webpubsub.azure.com/client/hubs/chat"]},
+            {"claims":{"sub":["user1"],"role":["webpubsub.sendToGroup"],
+                        "aud":["https://demo.webpubsub.azure.com/client/hubs/chat"]},
              "query":{"name":["value"],"access_token":["secret-token"]},
              "headers":{"Host":["demo.webpubsub.azure.com"],"Sec-WebSocket-Protocol":["json.webpubsub.azure.v1"]},
              "subprotocols":["json.webpubsub.azure.v1","json.reliable.webpubsub.azure.v1"],
@@ -146,7 +147,8 @@ class UpstreamEndpointTest {
             ServiceRequests.Event event = ServiceRequests.connected(hub, "conn1").header("ce-signature",
                     switch (signature) {
                         case "none" -> null;
-                        case "wrong key" -> SignatureVerifier.sign("another-key-0123456789abcdefghijklmnopqrs", "conn1");
+                        case "wrong key" ->
+                                SignatureVerifier.sign("another-key-0123456789abcdefghijklmnopqrs", "conn1");
                         default -> SignatureVerifier.sign(KEY, "conn2");
                     });
             assertRefused(app.send(event.to(app.uri("/api/webpubsub/hubs/" + hub))), 401, UpstreamDispatcher.UNSIGNED);
@@ -269,7 +271,8 @@ class UpstreamEndpointTest {
 
     static final String MQTT_CONNECT = """
             {"claims":{},"query":{},"headers":{},"subprotocols":["mqtt"],"clientCertificates":[],
-             "mqtt":{"protocolVersion":5,"username":"dev","password":"c2VjcmV0","userProperties":[{"name":"a","value":"b"}]}}
+             "mqtt":{"protocolVersion":5,"username":"dev","password":"c2VjcmV0",
+                     "userProperties":[{"name":"a","value":"b"}]}}
             """;
 
     @Test
@@ -279,7 +282,8 @@ class UpstreamEndpointTest {
         HttpResponse<String> response = post(ServiceRequests.connect("chat", "m1").json(MQTT_CONNECT)
                 .header("ce-physicalConnectionId", "p1"));
         assertEquals(200, response.statusCode(), response.body());
-        assertEquals("{\"subprotocol\":\"mqtt\",\"mqtt\":{\"userProperties\":[{\"name\":\"welcome\",\"value\":\"yes\"}]}}",
+        assertEquals("{\"subprotocol\":\"mqtt\","
+                + "\"mqtt\":{\"userProperties\":[{\"name\":\"welcome\",\"value\":\"yes\"}]}}",
                 response.body());
         ConnectEvent event = (ConnectEvent) calls.received().get(0);
         var mqtt = event.mqtt().orElseThrow();

@@ -74,7 +74,8 @@ class UpstreamObserversTest {
                     seen.stream().map(Object::getClass).toList());
             assertEquals("room", seen.get(1).group());
             assertEquals("c1", seen.get(1).context().connectionId());
-            assertTrue(seen.get(0).toString().startsWith("GroupJoinedEvent[ConnectionContext["), seen.get(0).toString());
+            assertTrue(seen.get(0).toString().startsWith("GroupJoinedEvent[ConnectionContext["),
+                    seen.get(0).toString());
         }
     }
 }

@@ -18,9 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The app without configuration does not start on Payara Micro. The Arquillian container does not report a failed
- * deployment (Payara Micro keeps running without the app), so the test reads what the Payara process printed,
- * which the container forwards to this JVM's standard output.
+ * The misconfigured app does not start on Payara Micro, and one message lists every problem. The Arquillian
+ * container does not report a failed deployment (Payara Micro keeps running without the app), so the test reads
+ * what the Payara process printed, which the container forwards to this JVM's standard output.
  */
 @ExtendWith(ArquillianExtension.class)
 class PayaraUnconfiguredTest {
@@ -30,7 +30,7 @@ class PayaraUnconfiguredTest {
 
     @Deployment(name = "unconfigured", managed = false, testable = false)
     static WebArchive deployment() {
-        return AppWar.create("unconfigured", AppConfig.unconfigured());
+        return AppWar.create("unconfigured", AppConfig.misconfigured());
     }
 
     @Test

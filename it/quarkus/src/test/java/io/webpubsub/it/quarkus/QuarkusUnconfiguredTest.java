@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The app, packaged by the Quarkus build of this module (target/quarkus-app), started as a production jar without
- * any Web PubSub configuration: it must not start, and it must say why. On Quarkus the library's extension runs at
+ * any hub connection, with a malformed upstream key and a malformed emulator key: it must not start, and one
+ * failure must list every problem. On Quarkus the library's extension runs at
  * build time, so this is the check the library makes when the application starts. Runs in the integration-test
  * phase, after the package phase built the jar.
  */
@@ -27,13 +28,13 @@ class QuarkusUnconfiguredTest {
 
     @Test
     void appWithoutConfigurationFailsToStartWithTheLibrarysMessage() throws IOException, InterruptedException {
-        assertFailsToStart(AppConfig.unconfigured());
+        assertFailsToStart(AppConfig.misconfigured());
     }
 
     /** The emulator is in the jar (a dependency of this module), but a production start never uses it by itself. */
     @Test
     void theEmulatorInTheJarDoesNotServeAProductionStart() throws IOException, InterruptedException {
-        Map<String, String> config = new LinkedHashMap<>(AppConfig.unconfigured());
+        Map<String, String> config = new LinkedHashMap<>(AppConfig.misconfigured());
         config.remove("azure.webpubsub.emulator.enabled");
         assertFailsToStart(config);
     }
@@ -53,7 +54,7 @@ class QuarkusUnconfiguredTest {
             assertFalse(log.contains("Listening on"), "the app started:\n" + log);
             assertTrue(ended, "the app neither started nor ended within 120 s:\n" + log);
             assertNotEquals(0, app.exitValue(), log);
-            Misconfiguration.assertReported(log);
+            Misconfiguration.assertReported(log, config);
         } finally {
             app.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
             Files.deleteIfExists(output);

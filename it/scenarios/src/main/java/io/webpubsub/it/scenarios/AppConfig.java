@@ -40,6 +40,17 @@ public final class AppConfig {
         return p;
     }
 
+    /**
+     * The properties without any hub connection, with a malformed upstream key and a malformed emulator key (which
+     * also keeps the embedded default off): a deployment that must fail to start once, listing every problem.
+     */
+    public static Map<String, String> misconfigured() {
+        Map<String, String> p = unconfigured();
+        p.put("azure.webpubsub.emulator.enabled", "maybe");
+        p.put("azure.webpubsub.hubs.chat.upstream.validate-signature", "sometimes");
+        return p;
+    }
+
     /** The properties in {@code .properties} syntax. */
     public static String asPropertiesFile(Map<String, String> properties) {
         StringBuilder out = new StringBuilder();

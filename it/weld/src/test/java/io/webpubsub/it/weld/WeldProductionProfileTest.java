@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.webpubsub.it.scenarios.Failures;
 import io.webpubsub.it.scenarios.Misconfiguration;
+import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployer;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -32,6 +33,6 @@ class WeldProductionProfileTest {
     @RunAsClient
     void inTheProductionProfileTheEmulatorOnTheClassPathIsNotUsed() {
         Exception failure = assertThrows(Exception.class, () -> deployer.deploy("production"));
-        Misconfiguration.assertReported(Failures.text(failure));
+        Misconfiguration.assertReported(Failures.text(failure), Map.of());
     }
 }

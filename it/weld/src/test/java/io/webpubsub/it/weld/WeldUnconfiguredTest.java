@@ -15,7 +15,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The app without configuration does not boot on Weld, with the library's message. */
+/** The misconfigured app does not boot on Weld, and one failure lists every problem. */
 @ExtendWith(ArquillianExtension.class)
 class WeldUnconfiguredTest {
 
@@ -24,7 +24,7 @@ class WeldUnconfiguredTest {
 
     @Deployment(name = "unconfigured", managed = false)
     static WebArchive deployment() {
-        return WeldDeployment.of(AppWar.create("unconfigured", AppConfig.unconfigured()));
+        return WeldDeployment.of(AppWar.create("unconfigured", AppConfig.misconfigured()));
     }
 
     @Test

@@ -140,7 +140,7 @@ public final class HubConfig implements SettingSource {
             Optional<String> raw = config.getOptionalValue(name, String.class).filter(s -> !s.isBlank());
             return raw.isEmpty() ? Optional.empty() : config.getOptionalValue(name, type);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("Invalid value for '" + name + "': " + e.getMessage(), e);
+            throw new IllegalArgumentException(Keys.invalid(name, e.getMessage()), e);
         }
     }
 }

@@ -1,8 +1,10 @@
 package io.webpubsub.mp.impl.config;
 
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -62,6 +64,40 @@ public final class Keys {
     public static final List<String> SYSTEM_EVENTS = List.of("connect", "connected", "disconnected", "joined",
             "left");
 
+    /**
+     * Reads a value of {@value #UPSTREAM_SYSTEM_EVENTS}: names from {@link #SYSTEM_EVENTS}, comma-separated, in any
+     * case; blanks between commas are ignored.
+     *
+     * @param value the configured value
+     * @return the events, lower-case, in the order given
+     * @throws IllegalArgumentException naming the rule and the value if a name is not a system event
+     */
+    public static Set<String> systemEvents(String value) {
+        Set<String> events = new LinkedHashSet<>();
+        for (String part : value.split(",")) {
+            String event = part.trim().toLowerCase(Locale.ROOT);
+            if (!event.isEmpty() && !SYSTEM_EVENTS.contains(event)) {
+                throw new IllegalArgumentException("must list only " + String.join(", ", SYSTEM_EVENTS) + ", was '"
+                        + value.trim() + "'");
+            }
+            if (!event.isEmpty()) {
+                events.add(event);
+            }
+        }
+        return events;
+    }
+
+    /**
+     * The one form of a problem with a setting that is not per hub.
+     *
+     * @param key the key as configured
+     * @param problem what is wrong, e.g. {@code must be true or false, was 'x'}
+     * @return {@code Invalid <key> (env <ENV>): <problem>}
+     */
+    public static String invalid(String key, String problem) {
+        return "Invalid " + withEnv(key) + ": " + problem;
+    }
+
     /** The CloudEvents type of a system event is this prefix and its name from {@link #SYSTEM_EVENTS}. */
     public static final String SYSTEM_EVENT_TYPE_PREFIX = "azure.webpubsub.sys.";
     /** The CloudEvents type of a user event is this prefix and the event's name. */
@@ -106,9 +142,9 @@ public final class Keys {
         String trimmed = value.replaceAll("^/+|/+$", "");
         for (String segment : trimmed.split("/", -1)) {
             if (!SEGMENT.matcher(segment).matches()) {
-                throw new IllegalArgumentException("Invalid value for '" + UPSTREAM_PATH_KEY + "': '" + value
-                        + "' must be a path of segments made of letters, digits and . _ ~ -, relative to the"
-                        + " Jakarta REST root, e.g. 'api/webpubsub'");
+                throw new IllegalArgumentException(invalid(UPSTREAM_PATH_KEY, "must be a path of segments made of"
+                        + " letters, digits and . _ ~ -, relative to the Jakarta REST root, e.g. 'api/webpubsub', was '"
+                        + value + "'"));
             }
         }
         return trimmed;

@@ -38,6 +38,17 @@ public interface SettingSource {
     /** @return what the messages are about, e.g. {@code Hub 'chat'} */
     String subject();
 
+    /**
+     * The one form of a problem with one of these settings.
+     *
+     * @param key the setting
+     * @param problem what is wrong, e.g. {@code must be true or false, was 'x'}
+     * @return e.g. {@code Hub 'chat': invalid azure.webpubsub.hubs.chat.x (env AZURE_WEBPUBSUB_HUBS_CHAT_X): <problem>}
+     */
+    default String invalid(String key, String problem) {
+        return subject() + ": invalid " + name(key) + ": " + problem;
+    }
+
     /** @return what to do when nothing names the service */
     String missingHint();
 

@@ -318,7 +318,7 @@ public final class SettingsResolver {
         try {
             return parser.get();
         } catch (IllegalArgumentException e) {
-            problems.add(config.subject() + ": invalid " + config.name(key) + ": " + e.getMessage());
+            problems.add(config.invalid(key, e.getMessage()));
             return null;
         }
     }

@@ -5,6 +5,8 @@ import java.util.Optional;
 
 import org.eclipse.microprofile.config.Config;
 
+import io.webpubsub.mp.impl.config.Keys;
+
 /**
  * Where the embedded service reaches the application's Jakarta REST resources.
  *
@@ -18,7 +20,7 @@ import org.eclipse.microprofile.config.Config;
 final class AppUrl {
 
     /** The config key for the application's base URL. */
-    static final String KEY = io.webpubsub.mp.impl.config.Keys.EMULATOR_APP_URL_KEY;
+    static final String KEY = Keys.EMULATOR_APP_URL_KEY;
 
     private AppUrl() {
     }
@@ -50,9 +52,8 @@ final class AppUrl {
         } catch (IllegalArgumentException e) {
             // reported below, with the key
         }
-        throw new IllegalArgumentException("Invalid value for '" + KEY
-                + "': expected the application's absolute http(s) base URL, e.g. http://127.0.0.1:8080/app, got '"
-                + url + "'");
+        throw new IllegalArgumentException(Keys.invalid(KEY, "must be the application's absolute http(s) base URL,"
+                + " e.g. http://127.0.0.1:8080/app, was '" + url + "'"));
     }
 
     private static String path(String path) {

@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import org.eclipse.microprofile.config.Config;
 
+import io.webpubsub.mp.impl.config.Keys;
 import io.webpubsub.mp.impl.config.SettingsResolver;
 
 /** The value of {@value #KEY}: whether hubs without configuration are served by an embedded service. */
@@ -21,7 +22,7 @@ public enum EmulatorMode {
     OFF;
 
     /** The config key. */
-    public static final String KEY = io.webpubsub.mp.impl.config.Keys.EMULATOR_ENABLED_KEY;
+    public static final String KEY = Keys.EMULATOR_ENABLED_KEY;
 
     /** The profiles in which {@link #AUTO} embeds the service. */
     static final List<String> LOCAL_PROFILES = List.of("dev", "test");
@@ -74,7 +75,7 @@ public enum EmulatorMode {
         try {
             return SettingsResolver.bool(value.get()) ? ON : OFF;
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("Invalid value for '" + KEY + "': " + e.getMessage(), e);
+            throw new IllegalArgumentException(Keys.invalid(KEY, e.getMessage()), e);
         }
     }
 }

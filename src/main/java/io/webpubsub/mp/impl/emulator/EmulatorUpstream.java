@@ -1,8 +1,6 @@
 package io.webpubsub.mp.impl.emulator;
 
 import java.lang.System.Logger.Level;
-import java.util.LinkedHashSet;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -61,19 +59,10 @@ final class EmulatorUpstream implements Function<String, Optional<Upstream>> {
     }
 
     private static Set<String> systemEvents(HubConfig settings) {
-        Set<String> events = new LinkedHashSet<>();
-        for (String part : settings.get(Keys.UPSTREAM_SYSTEM_EVENTS).orElse("").split(",")) {
-            String event = part.trim().toLowerCase(Locale.ROOT);
-            if (event.isEmpty()) {
-                continue;
-            }
-            if (!Keys.SYSTEM_EVENTS.contains(event)) {
-                throw new IllegalArgumentException("Invalid value for '"
-                        + settings.sourceKey(Keys.UPSTREAM_SYSTEM_EVENTS)
-                        + "': '" + part.trim() + "' is not one of " + Keys.SYSTEM_EVENTS);
-            }
-            events.add(event);
+        try {
+            return Keys.systemEvents(settings.get(Keys.UPSTREAM_SYSTEM_EVENTS).orElse(""));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(settings.invalid(Keys.UPSTREAM_SYSTEM_EVENTS, e.getMessage()), e);
         }
-        return events;
     }
 }

@@ -64,14 +64,11 @@ final class UpstreamHubSettings {
         (configured.isEmpty() ? credentials.endpoint().map(UpstreamHubSettings::originsOf).orElse(List.of())
                 : configured)
                 .forEach(o -> origins.add(o.toLowerCase(Locale.ROOT)));
-        Set<String> systemEvents = new LinkedHashSet<>();
-        for (String event : list(config, Keys.UPSTREAM_SYSTEM_EVENTS)) {
-            String name = event.toLowerCase(Locale.ROOT);
-            if (!Keys.SYSTEM_EVENTS.contains(name)) {
-                problems.add("Invalid value for '" + config.sourceKey(Keys.UPSTREAM_SYSTEM_EVENTS)
-                        + "': unknown system event '" + event + "'; use " + String.join(", ", Keys.SYSTEM_EVENTS));
-            }
-            systemEvents.add(name);
+        Set<String> systemEvents = Set.of();
+        try {
+            systemEvents = Keys.systemEvents(config.get(Keys.UPSTREAM_SYSTEM_EVENTS).orElse(""));
+        } catch (IllegalArgumentException e) {
+            problems.add(config.invalid(Keys.UPSTREAM_SYSTEM_EVENTS, e.getMessage()));
         }
         return new UpstreamHubSettings(config.hub(), config, credentials, validate, origins, systemEvents,
                 config.get(Keys.UPSTREAM_USER_EVENT_PATTERN).map(String::trim), problems, connectionProblems);
@@ -104,7 +101,7 @@ final class UpstreamHubSettings {
         try {
             return SettingsResolver.bool(value.get());
         } catch (IllegalArgumentException e) {
-            problems.add("Invalid value for '" + config.sourceKey(key) + "': " + e.getMessage());
+            problems.add(config.invalid(key, e.getMessage()));
             return fallback;
         }
     }

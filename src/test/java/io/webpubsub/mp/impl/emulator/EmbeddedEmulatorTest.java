@@ -77,8 +77,8 @@ class EmbeddedEmulatorTest {
         assertEquals(EmulatorMode.OFF, EmulatorMode.of(config()));
         values.put("azure.webpubsub.emulator.enabled", "yes");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> EmulatorMode.of(config()));
-        assertEquals("Invalid value for 'azure.webpubsub.emulator.enabled': must be true or false, was 'yes'",
-                e.getMessage());
+        assertEquals("Invalid azure.webpubsub.emulator.enabled (env AZURE_WEBPUBSUB_EMULATOR_ENABLED): must be true or"
+                + " false, was 'yes'", e.getMessage());
     }
 
     @Test
@@ -139,8 +139,8 @@ class EmbeddedEmulatorTest {
                 () -> EmbeddedEmulator.of(config(), getClass().getClassLoader()));
         assertEquals(expected, e.getMessage());
         values.put("azure.webpubsub.emulator.enabled", "maybe");
-        assertEquals(Optional.of("Invalid value for 'azure.webpubsub.emulator.enabled': must be true or false, was "
-                + "'maybe'"), EmbeddedEmulator.deploymentProblem(config(), withProvider()));
+        assertEquals(Optional.of("Invalid azure.webpubsub.emulator.enabled (env AZURE_WEBPUBSUB_EMULATOR_ENABLED): must"
+                + " be true or false, was 'maybe'"), EmbeddedEmulator.deploymentProblem(config(), withProvider()));
     }
 
     @Test
@@ -240,8 +240,9 @@ class EmbeddedEmulatorTest {
         values.put("azure.webpubsub.emulator.app-url", "localhost:9080");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new EmulatorUpstream(config()).apply("chat"));
-        assertEquals("Invalid value for 'azure.webpubsub.emulator.app-url': expected the application's absolute "
-                + "http(s) base URL, e.g. http://127.0.0.1:8080/app, got 'localhost:9080'", e.getMessage());
+        assertEquals("Invalid azure.webpubsub.emulator.app-url (env AZURE_WEBPUBSUB_EMULATOR_APP_URL): must be the"
+                + " application's absolute http(s) base URL, e.g. http://127.0.0.1:8080/app, was 'localhost:9080'",
+                e.getMessage());
     }
 
     @Test
@@ -271,8 +272,9 @@ class EmbeddedEmulatorTest {
                 "group presence events are forwarded");
         values.put("azure.webpubsub.hubs.chat.upstream.system-events", "connect,open");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> upstream.apply("chat"));
-        assertEquals("Invalid value for 'azure.webpubsub.hubs.chat.upstream.system-events': 'open' is not one of "
-                + "[connect, connected, disconnected, joined, left]", e.getMessage());
+        assertEquals("Hub 'chat': invalid azure.webpubsub.hubs.chat.upstream.system-events (env"
+                + " AZURE_WEBPUBSUB_HUBS_CHAT_UPSTREAM_SYSTEM_EVENTS): must list only connect, connected, disconnected,"
+                + " joined, left, was 'connect,open'", e.getMessage());
     }
 
     @Test
@@ -284,9 +286,9 @@ class EmbeddedEmulatorTest {
         assertEquals("http://127.0.0.1:8080/api/events/hubs/{hub}", upstream.apply("chat").orElseThrow().urlTemplate());
         values.put("azure.webpubsub.upstream.path", "web pubsub");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> upstream.apply("chat"));
-        assertEquals("Invalid value for 'azure.webpubsub.upstream.path': 'web pubsub' must be a path of segments"
-                + " made of letters, digits and . _ ~ -, relative to the Jakarta REST root, e.g. 'api/webpubsub'",
-                e.getMessage());
+        assertEquals("Invalid azure.webpubsub.upstream.path (env AZURE_WEBPUBSUB_UPSTREAM_PATH): must be a path of"
+                + " segments made of letters, digits and . _ ~ -, relative to the Jakarta REST root, e.g."
+                + " 'api/webpubsub', was 'web pubsub'", e.getMessage());
     }
 
     @Test

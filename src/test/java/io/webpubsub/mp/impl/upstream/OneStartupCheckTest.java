@@ -41,14 +41,15 @@ class OneStartupCheckTest {
         List<String> problems = StartupFailures.problems(StartupFailures.failure(
                 () -> UpstreamDeploymentTest.boot(properties, ChatObservers.class, Calls.class, News.class).close()));
         assertEquals(List.of(
-                "Invalid value for 'azure.webpubsub.emulator.enabled': must be true or false, was 'maybe'",
+                "Invalid azure.webpubsub.emulator.enabled (env AZURE_WEBPUBSUB_EMULATOR_ENABLED): must be true or"
+                        + " false, was 'maybe'",
                 "Hub 'news': invalid azure.webpubsub.hubs.news.retry.delay (env AZURE_WEBPUBSUB_HUBS_NEWS_RETRY_DELAY):"
                         + " must be a duration such as PT0.8S, 800ms, 10s, 5m or 1h, was 'soon'" + at,
                 "Hub 'news': invalid azure.webpubsub.hubs.news.health.enabled (env"
                         + " AZURE_WEBPUBSUB_HUBS_NEWS_HEALTH_ENABLED): must be true or false, was 'perhaps'" + at,
                 "Hub 'news': invalid azure.webpubsub.hubs.news.telemetry.enabled (env"
                         + " AZURE_WEBPUBSUB_HUBS_NEWS_TELEMETRY_ENABLED): must be true or false, was 'often'" + at,
-                "Invalid value for 'azure.webpubsub.hubs.chat.upstream.validate-signature': must be true or false,"
-                        + " was 'yes'"), problems);
+                "Hub 'chat': invalid azure.webpubsub.hubs.chat.upstream.validate-signature (env"
+                        + " AZURE_WEBPUBSUB_HUBS_CHAT_UPSTREAM_VALIDATE_SIGNATURE): must be true or false, was 'yes'"), problems);
     }
 }

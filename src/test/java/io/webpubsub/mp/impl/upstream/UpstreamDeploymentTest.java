@@ -127,16 +127,17 @@ class UpstreamDeploymentTest {
         properties.put("azure.webpubsub.hubs.chat.upstream.system-events", "connect,open");
         properties.put("azure.webpubsub.upstream.path", "web pubsub");
         String text = failure(properties, ChatHandler.class, Calls.class);
-        assertContains(text, "Invalid value for 'azure.webpubsub.upstream.path': 'web pubsub' must be a path of"
-                + " segments made of letters, digits and . _ ~ -, relative to the Jakarta REST root, e.g."
-                + " 'api/webpubsub'");
+        assertContains(text, "Invalid azure.webpubsub.upstream.path (env AZURE_WEBPUBSUB_UPSTREAM_PATH): must be a"
+                + " path of segments made of letters, digits and . _ ~ -, relative to the Jakarta REST root, e.g."
+                + " 'api/webpubsub', was 'web pubsub'");
         assertContains(text, "Hub 'chat': invalid azure.webpubsub.hubs.chat.connection-string (env"
                 + " AZURE_WEBPUBSUB_HUBS_CHAT_CONNECTION_STRING): The connection string's 'Port' must be a number from"
                 + " 1 to 65535: 99999");
-        assertContains(text, "Invalid value for 'azure.webpubsub.hubs.chat.upstream.validate-signature': must be"
-                + " true or false, was 'yes'");
-        assertContains(text, "Invalid value for 'azure.webpubsub.hubs.chat.upstream.system-events': unknown system"
-                + " event 'open'; use connect, connected, disconnected, joined, left");
+        assertContains(text, "Hub 'chat': invalid azure.webpubsub.hubs.chat.upstream.validate-signature (env"
+                + " AZURE_WEBPUBSUB_HUBS_CHAT_UPSTREAM_VALIDATE_SIGNATURE): must be true or false, was 'yes'");
+        assertContains(text, "Hub 'chat': invalid azure.webpubsub.hubs.chat.upstream.system-events (env"
+                + " AZURE_WEBPUBSUB_HUBS_CHAT_UPSTREAM_SYSTEM_EVENTS): must list only connect, connected,"
+                + " disconnected, joined, left, was 'connect,open'");
         assertFalse(text.contains(KEY));
     }
 

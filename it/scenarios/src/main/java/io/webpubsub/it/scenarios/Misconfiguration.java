@@ -18,11 +18,12 @@ public final class Misconfiguration {
     /** The first line of the library's message; one {@code " - "} line per problem follows. */
     public static final String HEADER = "Invalid Web PubSub configuration:";
     /** The problem of the malformed emulator key. */
-    public static final String BAD_EMULATOR_KEY = "Invalid value for 'azure.webpubsub.emulator.enabled': must be true"
-            + " or false, was 'maybe'";
+    public static final String BAD_EMULATOR_KEY = "Invalid azure.webpubsub.emulator.enabled (env"
+            + " AZURE_WEBPUBSUB_EMULATOR_ENABLED): must be true or false, was 'maybe'";
     /** The problem of the malformed upstream key. */
-    public static final String BAD_UPSTREAM_KEY = "Invalid value for"
-            + " 'azure.webpubsub.hubs.chat.upstream.validate-signature': must be true or false, was 'sometimes'";
+    public static final String BAD_UPSTREAM_KEY = "Hub 'chat': invalid"
+            + " azure.webpubsub.hubs.chat.upstream.validate-signature (env"
+            + " AZURE_WEBPUBSUB_HUBS_CHAT_UPSTREAM_VALIDATE_SIGNATURE): must be true or false, was 'sometimes'";
 
     private Misconfiguration() {
     }

@@ -5,5 +5,5 @@ package io.webpubsub.it.scenarios;
  * how to reach its deployment ({@link Deployed#appUri()}).
  */
 public interface AllScenarios extends SmokeScenarios, MessagingScenarios, GroupScenarios, ConnectionScenarios,
-        PermissionScenarios, ClientAccessScenarios, UpstreamScenarios {
+        PermissionScenarios, ClientAccessScenarios, UpstreamScenarios, IdleConnectionScenarios {
 }

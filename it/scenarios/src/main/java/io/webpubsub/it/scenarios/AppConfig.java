@@ -28,6 +28,7 @@ public final class AppConfig {
         // for every test class, so Quarkus starts the app once
         p.putAll(HealthScenarios.hubProperties());
         p.putAll(FaultToleranceScenarios.hubProperties());
+        p.putAll(IdleConnectionScenarios.hubProperties());
         return p;
     }
 

@@ -141,7 +141,7 @@ public final class FaultyService implements AutoCloseable {
     }
 
     /** Reads the head and the body (Content-Length); returns the request line, or null at end of stream. */
-    private static String readRequest(InputStream in) throws IOException {
+    static String readRequest(InputStream in) throws IOException {
         ByteArrayOutputStream head = new ByteArrayOutputStream();
         int b;
         while ((b = in.read()) >= 0) {
@@ -169,7 +169,7 @@ public final class FaultyService implements AutoCloseable {
         return lines[0].replace(" HTTP/1.1", "");
     }
 
-    private static void closeQuietly(Socket socket) {
+    static void closeQuietly(Socket socket) {
         try {
             socket.close();
         } catch (IOException ignored) {

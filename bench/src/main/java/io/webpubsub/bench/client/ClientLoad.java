@@ -71,7 +71,8 @@ public final class ClientLoad {
             for (int c : callers) {
                 Result res = load.run(c, measure);
                 System.out.printf(Locale.ROOT, "RESULT impl=%s callers=%d round=%d ops=%d errors=%d secs=%.3f "
-                                + "opsPerSec=%.1f p50us=%.1f p99us=%.1f cpuUsPerOp=%.2f allocBytesPerOp=%.0f jitMs=%d%n",
+                                + "opsPerSec=%.1f p50us=%.1f p99us=%.1f cpuUsPerOp=%.2f allocBytesPerOp=%.0f"
+                                + " jitMs=%d%n",
                         impl, c, r, res.ops, res.errors, res.secs, res.ops / res.secs, res.hist.percentileMicros(50),
                         res.hist.percentileMicros(99), res.cpuNanos / 1000.0 / res.ops, (double) res.alloc / res.ops,
                         res.jitMs);

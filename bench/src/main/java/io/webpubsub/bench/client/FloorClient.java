@@ -60,7 +60,8 @@ final class FloorClient implements SendClient {
 
     @Override
     public CompletableFuture<?> sendAsync(String group, String text) {
-        return http.sendAsync(request(group, text), HttpResponse.BodyHandlers.discarding()).thenApply(FloorClient::check);
+        return http.sendAsync(request(group, text), HttpResponse.BodyHandlers.discarding())
+                .thenApply(FloorClient::check);
     }
 
     private static HttpResponse<?> check(HttpResponse<?> r) {

@@ -318,7 +318,8 @@ public final class DefaultWebPubSubClient implements WebPubSubClient, Link.Handl
     private void sessionLost(String reason) {
         String id = connectionId;
         outbox.failAwaiting(op -> new WebPubSubClientException("The connection ended before the service"
-                + " acknowledged ackId " + op.ackId + "; the operation may or may not have taken effect", op.ackId, null));
+                + " acknowledged ackId " + op.ackId + "; the operation may or may not have taken effect",
+                op.ackId, null));
         connectionId = null;
         userId = null;
         reconnectionToken = null;
@@ -351,8 +352,8 @@ public final class DefaultWebPubSubClient implements WebPubSubClient, Link.Handl
             generation++;
             WebPubSubClientException error = new WebPubSubClientException("Could not connect: " + why, null, cause);
             failStart(error);
-            outbox.failAll(op -> new WebPubSubClientException("The client could not connect; the operation was not sent",
-                    op.ackId, cause));
+            outbox.failAll(op -> new WebPubSubClientException(
+                    "The client could not connect; the operation was not sent", op.ackId, cause));
             state = WebPubSubClientState.STOPPED;
         } else if (state == WebPubSubClientState.RECONNECTING) {
             LOG.log(System.Logger.Level.INFO, "Reconnect attempt " + attempt + " failed: " + why);
@@ -363,8 +364,8 @@ public final class DefaultWebPubSubClient implements WebPubSubClient, Link.Handl
     /** Stops by itself: reconnecting is off or exhausted. */
     private void giveUp(String why) {
         generation++;
-        outbox.failAll(op -> new WebPubSubClientException("The client stopped (" + why + "); the operation was not sent",
-                op.ackId, null));
+        outbox.failAll(op -> new WebPubSubClientException(
+                "The client stopped (" + why + "); the operation was not sent", op.ackId, null));
         groups.clear();
         state = WebPubSubClientState.STOPPING;
         stopped = new CompletableFuture<>();

@@ -50,6 +50,7 @@ class OneStartupCheckTest {
                 "Hub 'news': invalid azure.webpubsub.hubs.news.telemetry.enabled (env"
                         + " AZURE_WEBPUBSUB_HUBS_NEWS_TELEMETRY_ENABLED): must be true or false, was 'often'" + at,
                 "Hub 'chat': invalid azure.webpubsub.hubs.chat.upstream.validate-signature (env"
-                        + " AZURE_WEBPUBSUB_HUBS_CHAT_UPSTREAM_VALIDATE_SIGNATURE): must be true or false, was 'yes'"), problems);
+                        + " AZURE_WEBPUBSUB_HUBS_CHAT_UPSTREAM_VALIDATE_SIGNATURE): must be true or false, was 'yes'"),
+                problems);
     }
 }

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The library's spans on a runtime whose MicroProfile Telemetry exports OTLP/HTTP (protobuf) to an
  * {@link OtlpReceiver} of the test JVM: the operation span between the server span and the REST client's span, the
- * one {@code traceparent} the service receives, the upstream {@code CONSUMER} span. Hub {@code news} points at a
+ * one {@code traceparent} the service receives, the upstream {@code CONSUMER} span, the operation duration metric
+ * (OTLP/HTTP too). Hub {@code news} points at a
  * {@link ProbeService} ({@link #properties}).
  */
 public interface TelemetryScenarios extends Deployed {
@@ -28,20 +29,19 @@ public interface TelemetryScenarios extends Deployed {
 
     /**
      * The app's configuration for these scenarios: {@link AppConfig#properties()}, hub {@code news} on the probe,
-     * the SDK enabled and exporting traces over OTLP/HTTP to the receiver, with a short batch delay.
+     * the SDK enabled and exporting traces and metrics over OTLP/HTTP to the receiver, with short export delays.
      *
-     * @param otlp where the spans go
+     * @param otlp where the spans and metrics go
      * @param probe the service of hub {@code news}
-     * @param metrics whether metrics are exported too (not on runtimes whose MicroProfile Telemetry has none)
      * @return the properties for the app's {@code microprofile-config.properties}
      */
-    static Map<String, String> properties(OtlpReceiver otlp, ProbeService probe, boolean metrics) {
+    static Map<String, String> properties(OtlpReceiver otlp, ProbeService probe) {
         Map<String, String> properties = new HashMap<>(AppConfig.properties());
         properties.put("azure.webpubsub.hubs.news.connection-string", probe.connectionString());
         properties.put("otel.sdk.disabled", "false");
         properties.put("otel.service.name", "webpubsub-it");
         properties.put("otel.traces.exporter", "otlp");
-        properties.put("otel.metrics.exporter", metrics ? "otlp" : "none");
+        properties.put("otel.metrics.exporter", "otlp");
         properties.put("otel.logs.exporter", "none");
         properties.put("otel.exporter.otlp.protocol", "http/protobuf");
         properties.put("otel.exporter.otlp.endpoint", otlp.endpoint());
@@ -116,5 +116,13 @@ public interface TelemetryScenarios extends Deployed {
                     s -> s.spanId().equals(connected.parentSpanId()));
             assertEquals(SERVER, server.kind());
         }
+    }
+
+    /** The library's operation duration histogram reaches the receiver, with the operation as an attribute. */
+    @Test
+    default void theOperationDurationIsExported() {
+        app().sendText("chat", null, "to all").ok();
+        Names.eventually("webpubsub.client.operation.duration of sendToAll", () -> otlp().metricPayloads().stream()
+                .anyMatch(p -> p.contains("webpubsub.client.operation.duration") && p.contains("sendToAll")));
     }
 }

@@ -14,9 +14,10 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The library's spans on Payara Micro with its MicroProfile Telemetry 1.1 (tracing only, so no metrics): the app
- * enables the SDK by MicroProfile Config, the library finds the runtime's {@code OpenTelemetry} bean, and its spans
- * reach an OTLP/HTTP receiver on loopback.
+ * The library's spans and metrics on Payara Micro with its MicroProfile Telemetry 1.1: the app enables the SDK by
+ * MicroProfile Config, the library finds the runtime's {@code OpenTelemetry} bean, and what it records reaches an
+ * OTLP/HTTP receiver on loopback. Payara documents tracing only for Telemetry 1.1, but the application's SDK,
+ * configured from the app's {@code otel.*} properties, exports metrics too.
  */
 @ExtendWith(ArquillianExtension.class)
 class PayaraTelemetryTest implements TelemetryScenarios {
@@ -29,7 +30,7 @@ class PayaraTelemetryTest implements TelemetryScenarios {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return AppWar.create("telemetry", TelemetryScenarios.properties(OTLP, PROBE, false));
+        return AppWar.create("telemetry", TelemetryScenarios.properties(OTLP, PROBE));
     }
 
     @Override

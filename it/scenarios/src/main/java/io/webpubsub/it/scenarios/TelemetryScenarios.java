@@ -15,36 +15,47 @@ import org.junit.jupiter.api.Test;
 /**
  * The library's spans on a runtime whose MicroProfile Telemetry exports OTLP/HTTP (protobuf) to an
  * {@link OtlpReceiver} of the test JVM: the operation span between the server span and the REST client's span, the
- * one {@code traceparent} the service receives, the upstream {@code CONSUMER} span, the operation duration metric
- * (OTLP/HTTP too). Hub {@code news} points at a
- * {@link ProbeService} ({@link #properties}).
+ * one {@code traceparent} the service receives, the upstream {@code CONSUMER} span, the operation duration metric.
+ * Hub {@code news} points at a {@link ProbeService}. A runtime's test class deploys the app with
+ * {@link #properties()} and says where it answers.
  */
 public interface TelemetryScenarios extends Deployed {
 
+    /** The receiver and the probe of this test JVM, on loopback, started when first used. */
+    final class Shared {
+        static final OtlpReceiver OTLP = new OtlpReceiver();
+        static final ProbeService PROBE = new ProbeService();
+
+        private Shared() {
+        }
+    }
+
     /** @return the receiver the app exports to */
-    OtlpReceiver otlp();
+    default OtlpReceiver otlp() {
+        return Shared.OTLP;
+    }
 
     /** @return the probe that serves hub {@code news} */
-    ProbeService probe();
+    default ProbeService probe() {
+        return Shared.PROBE;
+    }
 
     /**
      * The app's configuration for these scenarios: {@link AppConfig#properties()}, hub {@code news} on the probe,
      * the SDK enabled and exporting traces and metrics over OTLP/HTTP to the receiver, with short export delays.
      *
-     * @param otlp where the spans and metrics go
-     * @param probe the service of hub {@code news}
      * @return the properties for the app's {@code microprofile-config.properties}
      */
-    static Map<String, String> properties(OtlpReceiver otlp, ProbeService probe) {
+    static Map<String, String> properties() {
         Map<String, String> properties = new HashMap<>(AppConfig.properties());
-        properties.put("azure.webpubsub.hubs.news.connection-string", probe.connectionString());
+        properties.put("azure.webpubsub.hubs.news.connection-string", Shared.PROBE.connectionString());
         properties.put("otel.sdk.disabled", "false");
         properties.put("otel.service.name", "webpubsub-it");
         properties.put("otel.traces.exporter", "otlp");
         properties.put("otel.metrics.exporter", "otlp");
         properties.put("otel.logs.exporter", "none");
         properties.put("otel.exporter.otlp.protocol", "http/protobuf");
-        properties.put("otel.exporter.otlp.endpoint", otlp.endpoint());
+        properties.put("otel.exporter.otlp.endpoint", Shared.OTLP.endpoint());
         properties.put("otel.bsp.schedule.delay", "100");
         properties.put("otel.metric.export.interval", "500");
         return properties;

@@ -1,7 +1,5 @@
 package io.webpubsub.it.liberty.telemetry;
 
-import io.webpubsub.it.scenarios.OtlpReceiver;
-import io.webpubsub.it.scenarios.ProbeService;
 import io.webpubsub.it.scenarios.TelemetryScenarios;
 import io.webpubsub.it.scenarios.arquillian.AppWar;
 import java.net.URI;
@@ -20,29 +18,16 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class LibertyTelemetryTest implements TelemetryScenarios {
 
-    static final OtlpReceiver OTLP = new OtlpReceiver();
-    static final ProbeService PROBE = new ProbeService();
-
     @ArquillianResource
     URL base;
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return AppWar.create("telemetry", TelemetryScenarios.properties(OTLP, PROBE));
+        return AppWar.create("telemetry", TelemetryScenarios.properties());
     }
 
     @Override
     public URI appUri() {
         return URI.create(base.toString());
-    }
-
-    @Override
-    public OtlpReceiver otlp() {
-        return OTLP;
-    }
-
-    @Override
-    public ProbeService probe() {
-        return PROBE;
     }
 }

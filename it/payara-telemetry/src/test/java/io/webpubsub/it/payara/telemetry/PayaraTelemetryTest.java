@@ -1,7 +1,5 @@
 package io.webpubsub.it.payara.telemetry;
 
-import io.webpubsub.it.scenarios.OtlpReceiver;
-import io.webpubsub.it.scenarios.ProbeService;
 import io.webpubsub.it.scenarios.TelemetryScenarios;
 import io.webpubsub.it.scenarios.arquillian.AppWar;
 import java.net.URI;
@@ -22,15 +20,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class PayaraTelemetryTest implements TelemetryScenarios {
 
-    static final OtlpReceiver OTLP = new OtlpReceiver();
-    static final ProbeService PROBE = new ProbeService();
-
     @ArquillianResource
     URL base;
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return AppWar.create("telemetry", TelemetryScenarios.properties(OTLP, PROBE));
+        return AppWar.create("telemetry", TelemetryScenarios.properties());
     }
 
     @Override
@@ -43,15 +38,5 @@ class PayaraTelemetryTest implements TelemetryScenarios {
     @Override
     public List<String> httpMethodAndStatusKeys() {
         return List.of("http.method", "http.status_code");
-    }
-
-    @Override
-    public OtlpReceiver otlp() {
-        return OTLP;
-    }
-
-    @Override
-    public ProbeService probe() {
-        return PROBE;
     }
 }

@@ -1,4 +1,4 @@
-package io.webpubsub.it.liberty.telemetry;
+package io.webpubsub.it.scenarios;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -14,16 +14,35 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 import java.util.zip.GZIPInputStream;
 
 /**
  * An OTLP/HTTP (protobuf) receiver on loopback: decodes the spans of {@code /v1/traces} (the fields the tests read)
- * and keeps the raw {@code /v1/metrics} payloads.
+ * and keeps the raw {@code /v1/metrics} payloads. Shared by the runtimes' telemetry tests (Open Liberty, Payara
+ * Micro), whose applications export with {@code otel.exporter.otlp.protocol=http/protobuf}.
  */
-final class OtlpReceiver implements AutoCloseable {
+public final class OtlpReceiver implements AutoCloseable {
 
-    /** A received span; {@code kind} is the OTLP enum (2 server, 3 client, 5 consumer). */
-    record ReceivedSpan(String traceId, String spanId, String parentSpanId, String name, int kind,
+    /** OTLP span kind server. */
+    public static final int SERVER = 2;
+    /** OTLP span kind client. */
+    public static final int CLIENT = 3;
+    /** OTLP span kind consumer. */
+    public static final int CONSUMER = 5;
+
+    /**
+     * A received span.
+     *
+     * @param traceId the trace id, lower-case hex
+     * @param spanId the span id, lower-case hex
+     * @param parentSpanId the parent's span id, empty for a root span
+     * @param name the span name
+     * @param kind the OTLP enum ({@link #SERVER}, {@link #CLIENT}, {@link #CONSUMER}, ...)
+     * @param attributes the string, boolean and integer attributes
+     */
+    public record ReceivedSpan(String traceId, String spanId, String parentSpanId, String name, int kind,
             Map<String, Object> attributes) {
     }
 
@@ -38,7 +57,8 @@ final class OtlpReceiver implements AutoCloseable {
     private final List<ReceivedSpan> spans = new CopyOnWriteArrayList<>();
     private final List<String> metricPayloads = new CopyOnWriteArrayList<>();
 
-    OtlpReceiver() {
+    /** Starts the receiver on an ephemeral loopback port. */
+    public OtlpReceiver() {
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         } catch (IOException e) {
@@ -54,16 +74,36 @@ final class OtlpReceiver implements AutoCloseable {
         server.start();
     }
 
-    String endpoint() {
+    /** @return {@code http://127.0.0.1:<port>}, the value for {@code otel.exporter.otlp.endpoint} */
+    public String endpoint() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    List<ReceivedSpan> spans() {
+    /** @return the spans received so far, in arrival order */
+    public List<ReceivedSpan> spans() {
         return List.copyOf(spans);
     }
 
+    /**
+     * Waits (bounded, polling) for a span.
+     *
+     * @param what what the span is, for the failure message
+     * @param wanted which span
+     * @return the first received span that matches
+     * @throws AssertionError naming {@code what} and listing what was received, if none arrives in time
+     */
+    public ReceivedSpan span(String what, Predicate<ReceivedSpan> wanted) {
+        AtomicReference<ReceivedSpan> found = new AtomicReference<>();
+        try {
+            Names.eventually(what, () -> spans.stream().filter(wanted).peek(found::set).findFirst().isPresent());
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; received: " + spans(), e);
+        }
+        return found.get();
+    }
+
     /** The metric payloads as ISO-8859-1 text: instrument names and attribute strings appear verbatim. */
-    List<String> metricPayloads() {
+    public List<String> metricPayloads() {
         return List.copyOf(metricPayloads);
     }
 
@@ -95,12 +135,12 @@ final class OtlpReceiver implements AutoCloseable {
     private void resourceSpans(Reader in) {
         for (Reader scope : in.messages(2)) {
             for (Reader span : scope.messages(2)) {
-                spans.add(span(span));
+                spans.add(decode(span));
             }
         }
     }
 
-    private static ReceivedSpan span(Reader in) {
+    private static ReceivedSpan decode(Reader in) {
         String traceId = "";
         String spanId = "";
         String parent = "";

@@ -5,43 +5,25 @@ import java.util.function.Supplier;
 
 /**
  * One operation, ready to run (and re-run on retry): its arguments are already checked. Its request line is
- * only needed when something fails, so it may be given as a supplier: building it (percent-encoding the path
- * values) on every call would be paid by every successful call too.
+ * only needed when something fails, so it is given as a supplier: building it (percent-encoding the path values)
+ * on every call would be paid by every successful call too.
  *
+ * @param operation the operation name for telemetry, e.g. {@code sendToGroup}; null for local work (no span)
+ * @param requestLine computes {@code METHOD URL-without-query}, for failures without a response
+ * @param send whether the operation delivers a message (not idempotent)
+ * @param attempt performs one attempt, blocking
+ * @param asyncAttempt starts one attempt without blocking, or null when the operation has no asynchronous form
+ *        (asynchronous callers then run {@code attempt} on an executor)
  * @param <T> the result type
  */
-public final class Call<T> {
-
-    private final String operation;
-    private final Supplier<String> requestLine;
-    private final boolean send;
-    private final Supplier<T> attempt;
-    private final Supplier<CompletionStage<T>> asyncAttempt;
-    private String request;
-
-    /**
-     * @param operation the operation name for telemetry, e.g. {@code sendToGroup}; null for local work (no span)
-     * @param request computes {@code METHOD URL-without-query}, for failures without a response; called at most
-     *        once
-     * @param send whether the operation delivers a message (not idempotent)
-     * @param attempt performs one attempt, blocking
-     * @param asyncAttempt starts one attempt without blocking, or null when the operation has no asynchronous form
-     *        (asynchronous callers then run {@code attempt} on an executor)
-     */
-    public Call(String operation, Supplier<String> request, boolean send, Supplier<T> attempt,
-            Supplier<CompletionStage<T>> asyncAttempt) {
-        this.operation = operation;
-        this.requestLine = request;
-        this.send = send;
-        this.attempt = attempt;
-        this.asyncAttempt = asyncAttempt;
-    }
+public record Call<T>(String operation, Supplier<String> requestLine, boolean send, Supplier<T> attempt,
+        Supplier<CompletionStage<T>> asyncAttempt) {
 
     /**
      * A call without an asynchronous form.
      *
-     * @param operation the operation name for telemetry, or null
-     * @param request {@code METHOD URL-without-query}, for failures
+     * @param operation the operation name for telemetry; null for local work
+     * @param request {@code METHOD URL-without-query}
      * @param send whether the operation delivers a message
      * @param attempt performs one attempt
      */
@@ -50,9 +32,9 @@ public final class Call<T> {
     }
 
     /**
-     * A call without telemetry (local work).
+     * Local work (no span) without an asynchronous form.
      *
-     * @param request {@code METHOD URL-without-query}, for failures
+     * @param request {@code METHOD URL-without-query}
      * @param send whether the operation delivers a message
      * @param attempt performs one attempt
      */
@@ -60,31 +42,8 @@ public final class Call<T> {
         this(null, () -> request, send, attempt, null);
     }
 
-    /** @return the operation name for telemetry, or null for local work */
-    public String operation() {
-        return operation;
-    }
-
     /** @return {@code METHOD URL-without-query}, for failures without a response */
-    public synchronized String request() {
-        if (request == null) {
-            request = requestLine.get();
-        }
-        return request;
-    }
-
-    /** @return whether the operation delivers a message (not idempotent) */
-    public boolean send() {
-        return send;
-    }
-
-    /** @return performs one attempt, blocking */
-    public Supplier<T> attempt() {
-        return attempt;
-    }
-
-    /** @return starts one attempt without blocking, or null when the operation has no asynchronous form */
-    public Supplier<CompletionStage<T>> asyncAttempt() {
-        return asyncAttempt;
+    public String request() {
+        return requestLine.get();
     }
 }
